@@ -1,0 +1,241 @@
+"""The data model at every stage boundary (pydantic v2, strict).
+
+Offsets (`start`, `end`) are always character offsets into `Article.text`, the
+decoded text of the file exactly as read (date line included), so that
+`article.text[start:end] == quote` holds for every quote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1"
+
+EntityLabel = Literal["PER", "ORG", "LOC", "MISC"]
+EventType = Literal["call", "meeting", "talks", "message"]
+EventStatus = Literal["occurred", "claimed", "denied", "planned", "proposed", "cancelled"]
+Granularity = Literal["day", "week", "month", "quarter", "season", "year", "interval", "open"]
+
+EVENT_TYPES: tuple[EventType, ...] = ("call", "meeting", "talks", "message")
+EVENT_STATUSES: tuple[EventStatus, ...] = (
+    "occurred",
+    "claimed",
+    "denied",
+    "planned",
+    "proposed",
+    "cancelled",
+)
+
+
+class Model(BaseModel):
+    """Base: strict, immutable, no unknown fields."""
+
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
+
+class Interval(Model):
+    """An inclusive interval of calendar days; `None` is an open end."""
+
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Interval:
+        if self.earliest and self.latest and self.earliest > self.latest:
+            raise ValueError(f"earliest {self.earliest} is after latest {self.latest}")
+        return self
+
+    @property
+    def is_day(self) -> bool:
+        return self.earliest is not None and self.earliest == self.latest
+
+    def overlaps(self, other: Interval) -> bool:
+        lo = max_date(self.earliest, other.earliest)
+        hi = min_date(self.latest, other.latest)
+        return lo is None or hi is None or lo <= hi
+
+    def contains(self, other: Interval) -> bool:
+        """True when every day of `other` lies inside this interval."""
+        if self.earliest is not None and (other.earliest is None or other.earliest < self.earliest):
+            return False
+        return not (
+            self.latest is not None and (other.latest is None or other.latest > self.latest)
+        )
+
+    def intersect(self, other: Interval) -> Interval | None:
+        lo = max_date(self.earliest, other.earliest)
+        hi = min_date(self.latest, other.latest)
+        if lo is not None and hi is not None and lo > hi:
+            return None
+        return Interval(earliest=lo, latest=hi)
+
+    def width(self) -> int | None:
+        """Number of days, or None when an end is open."""
+        if self.earliest is None or self.latest is None:
+            return None
+        return (self.latest - self.earliest).days + 1
+
+
+def max_date(a: dt.date | None, b: dt.date | None) -> dt.date | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b)
+
+
+def min_date(a: dt.date | None, b: dt.date | None) -> dt.date | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return min(a, b)
+
+
+class Published(Model):
+    """The article's publication date (DCT): a day, or every day of a month."""
+
+    text: str = Field(description="the date as written on the date line, e.g. '2025-02'")
+    earliest: dt.date
+    latest: dt.date
+    granularity: Literal["day", "month"]
+    narrowed: Interval | None = Field(
+        default=None, description="a tighter DCT that the corpus soundly supports"
+    )
+    narrowed_because: str | None = None
+
+    @property
+    def interval(self) -> Interval:
+        return self.narrowed or Interval(earliest=self.earliest, latest=self.latest)
+
+
+class Article(Model):
+    id: str = Field(description="path relative to the corpus root, '/'-separated")
+    text: str = Field(description="the decoded file text, date line included")
+    body_start: int = Field(description="offset of the body, after the date line")
+    published: Published
+    sha256: str
+    encoding: str = "utf-8"
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+
+class Span(Model):
+    text: str
+    start: int
+    end: int
+
+
+class Entity(Span):
+    label: EntityLabel
+    actor: str | None = Field(default=None, description="canonical actor id, e.g. 'trump'")
+
+
+class TimeExpression(Span):
+    earliest: dt.date | None
+    latest: dt.date | None
+    value: str | None = Field(description="TIMEX3-style value: 2025-02-12, 2025-W07, PAST_REF…")
+    granularity: Granularity
+    rule: str = Field(default="", description="the recogniser rule that matched")
+    note: str | None = Field(default=None, description="how the interval was derived")
+
+    @property
+    def interval(self) -> Interval:
+        return Interval(earliest=self.earliest, latest=self.latest)
+
+
+class EventDate(Model):
+    earliest: dt.date | None
+    latest: dt.date | None
+    basis: str = Field(default="", description="what the date rests on: a time expression, tense")
+
+    @property
+    def interval(self) -> Interval:
+        return Interval(earliest=self.earliest, latest=self.latest)
+
+
+class Source(Model):
+    """One sentence that reports a contact, with the words that produced it."""
+
+    article: str
+    quote: str
+    start: int
+    end: int
+    published: str = Field(default="", description="the article's date line value")
+    trigger: str = Field(default="", description="the contact word that fired")
+    actors: list[str] = Field(default_factory=list, description="the words naming participants")
+    timex: str | None = Field(default=None, description="the time expression that dated it")
+    cues: list[str] = Field(default_factory=list, description="the words that set the status")
+    type: EventType | None = None
+    status: EventStatus | None = None
+    date: Interval | None = None
+
+
+class EventMention(Model):
+    """A contact as one sentence of one article reports it (before merging)."""
+
+    article: str
+    type: EventType
+    participants: list[str]
+    status: EventStatus
+    date: EventDate
+    location: str | None = None
+    source: Source
+    sentence_index: int = 0
+
+
+class Conflict(Model):
+    field: str
+    kept: str
+    dropped: str
+    article: str
+
+
+class Event(Model):
+    id: str
+    type: EventType
+    participants: list[str]
+    status: EventStatus
+    date: EventDate
+    location: str | None = None
+    sources: list[Source]
+    realizes: str | None = None
+    conflicts: list[Conflict] = Field(default_factory=list)
+
+
+class Problem(Model):
+    """A file that could not be used, or was used with a warning."""
+
+    path: str
+    code: str
+    message: str
+    severity: Literal["error", "warning"] = "error"
+
+
+class ArticleInfo(Model):
+    article: str
+    published: Published
+    sha256: str
+
+
+class Timeline(Model):
+    schema_version: str = SCHEMA_VERSION
+    generator: str = "timeline"
+    events: list[Event]
+    articles: list[ArticleInfo] = Field(default_factory=list)
+    problems: list[Problem] = Field(default_factory=list)
+
+
+class ArticleAnalysis(Model):
+    """What `timeline inspect` shows for one article."""
+
+    article: str
+    published: Published
+    entities: list[Entity]
+    timexes: list[TimeExpression]
+    events: list[EventMention]
