@@ -1,0 +1,375 @@
+"""The command-line interface: thin typer commands over the library.
+
+Data goes to stdout (or `-o FILE`, written atomically); progress, problems and
+summaries go to stderr. Exit status: 0 all inputs used; 1 some inputs could not
+be used (or, for `diff`, the timelines differ); 2 usage or fatal error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from timeline import __version__, export
+from timeline.errors import OutputError, TimelineError, TimelineFileError
+from timeline.loader import DEFAULT_MAX_BYTES, future_problems, load_paths
+from timeline.output import emit
+from timeline.pipeline import BuildOptions, BuildResult, build_from_articles, build_timeline
+from timeline.schema import ArticleAnalysis, Problem, Timeline
+
+app = typer.Typer(
+    name="timeline",
+    help="Build a chronology of Trump–Zelensky–Putin contacts from Dutch news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+EXIT_OK, EXIT_PROBLEMS, EXIT_FATAL = 0, 1, 2
+
+
+class Format(StrEnum):
+    json = "json"
+    md = "md"
+    html = "html"
+    timelinejs = "timelinejs"
+    csv = "csv"
+    ics = "ics"
+
+
+class InspectFormat(StrEnum):
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+class DiffFormat(StrEnum):
+    table = "table"
+    md = "md"
+    json = "json"
+
+
+class Lang(StrEnum):
+    nl = "nl"
+    en = "en"
+
+
+PathsArg = Annotated[list[str], typer.Argument(help="Article files or folders; '-' reads stdin.")]
+OutputOpt = Annotated[
+    Path | None, typer.Option("-o", "--output", help="Write here (atomically); default stdout.")
+]
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of human-readable output.")]
+MaxBytesOpt = Annotated[
+    int, typer.Option("--max-bytes", help="Skip (and report) article files larger than this.")
+]
+FocusOpt = Annotated[
+    str | None,
+    typer.Option("--focus", help="Comma-separated actor ids one of whom must take part."),
+]
+
+
+def _err() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _report(problems: list[Problem], console: Console) -> None:
+    for p in problems:
+        style = "yellow" if p.severity == "warning" else "red"
+        console.print(
+            f"[{style}]{p.severity}[/]: {p.path} {p.message}", markup=True, soft_wrap=True
+        )
+
+
+def _options(max_bytes: int, focus: str | None) -> BuildOptions:
+    ids = frozenset(x.strip() for x in focus.split(",") if x.strip()) if focus else None
+    return BuildOptions(focus=ids, max_bytes=max_bytes)
+
+
+def _build(paths: list[str], options: BuildOptions, console: Console, quiet: bool) -> BuildResult:
+    stdin = sys.stdin.buffer.read(options.max_bytes + 1) if "-" in paths else None
+    if quiet or not console.is_terminal:
+        return build_timeline(paths, options, stdin=stdin)
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("Reading articles", total=None)
+        return build_timeline(
+            paths, options, stdin=stdin, on_article=lambda a: progress.advance(task)
+        )
+
+
+def _fail(console: Console, message: str) -> typer.Exit:
+    console.print(f"[red]error[/]: {message}", soft_wrap=True)
+    return typer.Exit(EXIT_FATAL)
+
+
+@app.command()
+def build(
+    paths: PathsArg,
+    output: OutputOpt = None,
+    fmt: Annotated[
+        Format | None,
+        typer.Option("-f", "--format", help="Default: from -o's extension, else json."),
+    ] = None,
+    lang: LangOpt = Lang.nl,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    focus: FocusOpt = None,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No summary on stderr.")] = False,
+) -> None:
+    """Build the merged chronology of the articles under PATHS.
+
+    Example: timeline build data/ -o timeline.json
+    """
+    console = _err()
+    try:
+        result = _build(paths, _options(max_bytes, focus), console, quiet)
+        _report(result.problems + future_problems(result.articles, dt.date.today()), console)
+        if not result.articles:
+            raise _fail(console, "no usable articles in " + " ".join(paths))
+        chosen = export.format_for(output, fmt.value if fmt else None)
+        emit(export.render(result.timeline, chosen, lang=lang.value), output)
+    except (OutputError, TimelineError) as exc:
+        raise _fail(console, str(exc)) from None
+    errors = [p for p in result.problems if p.severity == "error"]
+    if not quiet:
+        console.print(
+            f"{len(result.timeline.events)} events from {len(result.articles)} articles"
+            + (f"; {len(errors)} files could not be used" if errors else ""),
+        )
+    raise typer.Exit(EXIT_PROBLEMS if errors else EXIT_OK)
+
+
+def _inspect_text(a: ArticleAnalysis, console: Console) -> None:
+    pub = a.published
+    console.rule(f"[bold]{a.article}[/]")
+    line = f"date line {pub.text}: {pub.earliest} … {pub.latest}"
+    if pub.narrowed:
+        line += f"; narrowed to {pub.narrowed.earliest} … {pub.narrowed.latest} ({pub.narrowed_because})"
+    console.print(line)
+    ents = Table("entity", "label", "actor", "offsets", title="Entities", title_justify="left")
+    for e in a.entities:
+        ents.add_row(e.text, e.label, e.actor or "", f"{e.start}-{e.end}")
+    console.print(ents)
+    tx = Table(
+        "expression",
+        "earliest",
+        "latest",
+        "value",
+        "rule",
+        title="Time expressions",
+        title_justify="left",
+    )
+    for t in a.timexes:
+        tx.add_row(t.text, str(t.earliest or "…"), str(t.latest or "…"), t.value or "", t.rule)
+    console.print(tx)
+    ev = Table(
+        "type",
+        "status",
+        "participants",
+        "date",
+        "why",
+        title="Event mentions",
+        title_justify="left",
+    )
+    for m in a.events:
+        s = m.source
+        why = f"trigger: {s.trigger}; actors: {', '.join(s.actors)}; date: {m.date.basis}"
+        if s.cues:
+            why += f"; cues: {', '.join(s.cues)}"
+        ev.add_row(
+            m.type,
+            m.status,
+            ", ".join(m.participants),
+            f"{m.date.earliest or '…'} – {m.date.latest or '…'}",
+            why,
+        )
+    console.print(ev)
+
+
+@app.command()
+def inspect(
+    paths: PathsArg,
+    fmt: Annotated[InspectFormat, typer.Option("-f", "--format")] = InspectFormat.text,
+    output: OutputOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+) -> None:
+    """Show why: per article its date, entities, time expressions and event mentions.
+
+    Example: timeline inspect data/000_f477c49fb5cfa348.txt
+    """
+    console = _err()
+    loaded = load_paths(paths, max_bytes=max_bytes)
+    _report(loaded.problems, console)
+    if not loaded.articles:
+        raise _fail(console, "no usable articles in " + " ".join(paths))
+    try:
+        _, analyses, articles = build_from_articles(loaded.articles)
+        if fmt is InspectFormat.json:
+            data = {"articles": [a.model_dump(mode="json") for a in analyses]}
+            emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+        elif fmt is InspectFormat.html:
+            from timeline.export.inspect_html import render_inspect
+
+            texts = {a.id: (a.text, a.body_start) for a in articles}
+            emit(render_inspect(analyses, texts), output)
+        else:
+            out = Console(highlight=False, width=160) if output is None else None
+            if out is None:
+                with open(output, "w", encoding="utf-8") as fh:  # type: ignore[arg-type]
+                    file_console = Console(file=fh, highlight=False, width=160)
+                    for a in analyses:
+                        _inspect_text(a, file_console)
+            else:
+                for a in analyses:
+                    _inspect_text(a, out)
+    except (OutputError, TimelineError) as exc:
+        raise _fail(console, str(exc)) from None
+    raise typer.Exit(EXIT_PROBLEMS if loaded.errors else EXIT_OK)
+
+
+def _load_timeline(path: Path) -> Timeline:
+    try:
+        return Timeline.model_validate_json(path.read_bytes())
+    except OSError as exc:
+        raise TimelineFileError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        first = str(exc).splitlines()[0]
+        raise TimelineFileError(
+            f"{path} is not a timeline JSON written by 'timeline build': {first}"
+        ) from None
+
+
+@app.command("export")
+def export_cmd(
+    timeline_json: Annotated[Path, typer.Argument(help="A JSON file written by 'timeline build'.")],
+    fmt: Annotated[Format | None, typer.Option("-f", "--format")] = None,
+    output: OutputOpt = None,
+    lang: LangOpt = Lang.nl,
+) -> None:
+    """Convert a timeline JSON into another format.
+
+    Example: timeline export timeline.json -f md -o timeline.md
+    """
+    console = _err()
+    try:
+        timeline = _load_timeline(timeline_json)
+        chosen = export.format_for(output, fmt.value if fmt else None)
+        emit(export.render(timeline, chosen, lang=lang.value), output)
+    except (OutputError, TimelineError) as exc:
+        raise _fail(console, str(exc)) from None
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the timeline JSON."""
+    sys.stdout.write(json.dumps(Timeline.model_json_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+def _timeline_for(side: str, console: Console) -> Timeline:
+    path = Path(side)
+    if path.is_file() and path.suffix.lower() == ".json":
+        return _load_timeline(path)
+    result = build_timeline([side])
+    _report(result.problems, console)
+    return result.timeline
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="Older corpus folder or timeline JSON.")],
+    new: Annotated[str, typer.Argument(help="Newer corpus folder or timeline JSON.")],
+    fmt: Annotated[DiffFormat, typer.Option("-f", "--format")] = DiffFormat.table,
+    output: OutputOpt = None,
+    lang: LangOpt = Lang.nl,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Exit status only.")] = False,
+) -> None:
+    """What changed between two versions of a corpus: exit 0 identical, 1 different, 2 error.
+
+    Example: timeline diff old-corpus/ data/ -f md
+    """
+    from timeline.diff import diff_timelines, render_markdown, render_table
+
+    console = _err()
+    try:
+        d = diff_timelines(_timeline_for(old, console), _timeline_for(new, console))
+        if quiet:
+            pass
+        elif d.is_empty and fmt is not DiffFormat.json:
+            emit("no changes\n", output)
+        elif fmt is DiffFormat.json:
+            emit(json.dumps(d.to_json_dict(), ensure_ascii=False, indent=2) + "\n", output)
+        elif fmt is DiffFormat.md:
+            emit(render_markdown(d, lang=lang.value), output)
+        else:
+            render_table(d, Console(highlight=False), lang=lang.value)
+    except (OutputError, TimelineError) as exc:
+        raise _fail(console, str(exc)) from None
+    raise typer.Exit(EXIT_OK if d.is_empty else EXIT_PROBLEMS)
+
+
+@app.command("eval")
+def eval_cmd(
+    args: Annotated[list[str], typer.Argument(help="[GOLD_TIMELINE.json] PATH")],
+    timex_gold: Annotated[
+        Path | None, typer.Option("--timex", help="Score time expressions against this gold JSONL.")
+    ] = None,
+    entities_gold: Annotated[
+        Path | None, typer.Option("--entities", help="Score entities against this gold JSONL.")
+    ] = None,
+) -> None:
+    """Score the pipeline against gold files.
+
+    Examples: timeline eval tests/fixtures/dev/gold/timeline.json data/ ;
+    timeline eval --timex tests/fixtures/dev/gold/timex.jsonl data/
+    """
+    console = _err()
+    if not args:
+        raise _fail(
+            console, "give the corpus PATH (and a gold timeline JSON unless --timex/--entities)"
+        )
+    *golds, path = args
+    loaded = load_paths([path])
+    _report([p for p in loaded.problems if p.severity == "error"], console)
+    timeline, analyses, _ = build_from_articles(loaded.articles)
+    out = Console(highlight=False, width=140)
+    if timex_gold:
+        from timeline.evaluation.timex import evaluate_timex
+
+        out.print(evaluate_timex(timex_gold, {a.article: a.timexes for a in analyses}).render())
+    if entities_gold:
+        from timeline.evaluation.entities import evaluate_entities
+
+        out.print(
+            evaluate_entities(entities_gold, {a.article: a.entities for a in analyses}).render()
+        )
+    for gold in golds:
+        from timeline.evaluation.events import evaluate_events
+
+        out.print(evaluate_events(Path(gold), timeline).render())
+    if not (golds or timex_gold or entities_gold):
+        raise _fail(console, "nothing to score: give a gold timeline JSON, --timex or --entities")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"timeline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """timeline: contacts between Trump, Zelensky and Putin, dated from the articles' own words."""
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,345 @@
+"""Stage 4, the event builder: sentences with a contact word → `EventMention`s.
+
+For each sentence: find contact triggers (`lang/nl/triggers.toml`), split the
+sentence into clauses, take the participants of each triggering clause from the
+actor mentions (names, dated descriptors, pronouns and "de twee" resolved
+against the discourse), the status from factuality cues
+(`lang/nl/status_cues.toml`), and the date from the time expression of the
+clause, else from the article date and tense. A sentence that only refers back
+("het gesprek duurde een uur") becomes another source of the contact it refers to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from timeline.actors import ActorBase
+from timeline.mentions import ActorMention, mention_matcher
+from timeline.resources import load_toml
+from timeline.schema import (
+    Article,
+    Entity,
+    EventDate,
+    EventMention,
+    EventStatus,
+    EventType,
+    Interval,
+    Source,
+    TimeExpression,
+)
+from timeline.segment import Sentence
+
+TYPE_SPECIFICITY: dict[str, int] = {"call": 3, "meeting": 3, "message": 2, "talks": 1}
+_CLAUSE = re.compile(
+    r",\s+|;\s+|:\s+|\s+(?=(?:nadat|voordat|toen|waarna|terwijl|maar|omdat|dat|waar|die|om)\s)"
+)
+_ANAPHOR = re.compile(
+    r"(?i)(?<!\w)(?:het|dat|dit|die|deze|dat|hun|zijn|zo'n|een)\s+(?:\w+\s+){0,2}"
+    r"(?:telefoongesprek|gesprek|ontmoeting|top|telefoontje|overleg|bezoek|bijeenkomst)"
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled trigger and cue patterns (built once per run from the data files)."""
+
+    triggers: tuple[tuple[EventType, re.Pattern[str]], ...]
+    exclude: re.Pattern[str]
+    refine: dict[str, tuple[str, ...]]
+    cues: tuple[tuple[EventStatus, re.Pattern[str]], ...]
+    reporters: frozenset[str]
+
+
+def _words(words: Sequence[str], phrases: Sequence[str]) -> re.Pattern[str]:
+    alts = [re.escape(w) for w in sorted(words, key=len, reverse=True)] + list(phrases)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w-])")
+
+
+@cache
+def lexicon() -> Lexicon:
+    trig = load_toml("triggers.toml")
+    cues = load_toml("status_cues.toml")
+    refs = load_toml("references.toml")
+    types: tuple[EventType, ...] = ("call", "meeting", "talks", "message")
+    return Lexicon(
+        triggers=tuple((t, _words(trig[t]["words"], trig[t]["phrases"])) for t in types),
+        exclude=re.compile("|".join(trig["exclude"]["phrases"])),
+        refine={k: tuple(v) for k, v in trig["refine"].items()},
+        cues=tuple(
+            (status, re.compile(rf"(?<!\w)(?:{'|'.join(cues[status])})(?!\w)"))
+            for status in cues["precedence"]
+        ),
+        reporters=frozenset(refs["reporters"]),
+    )
+
+
+@dataclass
+class Discourse:
+    """What the article has mentioned so far, for pronouns and references back."""
+
+    last_actor: str | None = None
+    last_pair: tuple[str, ...] = ()
+    recent: list[EventMention] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int  # offsets in the sentence
+    end: int
+    text: str
+
+
+def clauses(text: str) -> list[Clause]:
+    out, pos = [], 0
+    for m in _CLAUSE.finditer(text):
+        if m.start() > pos:
+            out.append(Clause(pos, m.start(), text[pos : m.start()]))
+        pos = m.end()
+    out.append(Clause(pos, len(text), text[pos:]))
+    return [c for c in out if c.text.strip()]
+
+
+def find_triggers(text: str, lex: Lexicon) -> list[tuple[int, int, EventType, str]]:
+    low = text.lower()
+    excluded = [m.span() for m in lex.exclude.finditer(low)]
+    found = []
+    for etype, pattern in lex.triggers:
+        for m in pattern.finditer(low):
+            if any(a <= m.start() < b for a, b in excluded):
+                continue
+            found.append((m.start(), m.end(), etype, text[m.start() : m.end()]))
+    return sorted(found)
+
+
+def refine_type(types: Sequence[EventType], text: str, lex: Lexicon) -> EventType:
+    best = max(types, key=lambda t: TYPE_SPECIFICITY[t])
+    if best != "talks":
+        return best
+    low = text.lower()
+    if any(w in low for w in lex.refine["call"]):
+        return "call"
+    if any(w in low for w in lex.refine["meeting"]) or re.search(r"\bin [A-Z]", text):
+        return "meeting"
+    return "talks"
+
+
+def decide_status(text: str, lex: Lexicon) -> tuple[EventStatus, list[str]]:
+    low = text.lower()
+    for status, pattern in lex.cues:
+        hits = [m.group() for m in pattern.finditer(low)]
+        if hits:
+            return status, hits
+    return "occurred", []
+
+
+def _participants(
+    mentions: Sequence[ActorMention],
+    clause: Clause,
+    sentence_mentions: Sequence[ActorMention],
+    discourse: Discourse,
+    lex: Lexicon,
+) -> tuple[list[str], list[str]]:
+    """Actor ids taking part in the clause's contact, and the words that named them."""
+    ids: list[str] = []
+    words: list[str] = []
+
+    def add(actor: str, word: str) -> None:
+        if actor in lex.reporters:
+            return
+        if actor not in ids:
+            ids.append(actor)
+        if word not in words:
+            words.append(word)
+
+    inside = [m for m in mentions if clause.start <= m.start < clause.end]
+    for m in inside:
+        if m.kind in ("name", "descriptor"):
+            for a in m.actors:
+                add(a, m.text)
+    named_before = [
+        a
+        for m in sentence_mentions
+        if m.start < clause.start and m.kind == "name"
+        for a in m.actors
+    ]
+    for m in inside:
+        if m.kind == "pronoun" and m.text.lower() in ("hij", "hem", "zelf"):
+            candidates = [a for a in reversed(named_before) if a not in ids]
+            if candidates:
+                add(candidates[0], m.text)
+            elif discourse.last_actor and discourse.last_actor not in ids:
+                add(discourse.last_actor, m.text)
+        elif m.kind == "group" and len(ids) < 2:
+            for a in discourse.last_pair:
+                add(a, m.text)
+    if len(ids) == 1:
+        # the subject of the sentence, when the clause is its complement
+        for a in named_before:
+            if a not in ids:
+                add(a, next(m.text for m in sentence_mentions if a in m.actors))
+                break
+    return ids, words
+
+
+def _choose_timex(
+    timexes: Sequence[TimeExpression],
+    trigger_pos: int,
+    status: EventStatus,
+    dct: Interval,
+) -> TimeExpression | None:
+    usable = []
+    for t in timexes:
+        future = t.earliest is not None and dct.latest is not None and t.earliest > dct.latest
+        past = t.latest is not None and dct.earliest is not None and t.latest < dct.earliest
+        if status in ("planned", "proposed") and past:
+            continue
+        if status in ("occurred", "claimed") and future:
+            continue
+        usable.append(t)
+    if not usable:
+        return None
+    return min(usable, key=lambda t: abs(t.start - trigger_pos))
+
+
+def _tense_date(status: EventStatus, dct: Interval) -> EventDate:
+    if status in ("planned", "proposed"):
+        return EventDate(
+            earliest=dct.earliest, latest=None, basis="planned: after the article date"
+        )
+    if status == "cancelled":
+        return EventDate(earliest=None, latest=None, basis="cancelled: no date given")
+    return EventDate(
+        earliest=None, latest=dct.latest, basis="past tense: on or before the article date"
+    )
+
+
+def _location(entities: Sequence[Entity], sentence: Sentence, text: str) -> str | None:
+    for e in entities:
+        if e.label == "LOC" and sentence.start <= e.start < sentence.end:
+            before = text[max(sentence.start, e.start - 12) : e.start].lower()
+            if re.search(r"\b(?:in|op|naar|bij|te)\s+(?:het\s+|de\s+)?$", before):
+                return e.text
+    return None
+
+
+def build_mentions(
+    article: Article,
+    sentences: Sequence[Sentence],
+    entities: Sequence[Entity],
+    timexes: Sequence[TimeExpression],
+    kb: ActorBase,
+    *,
+    focus: frozenset[str] | None = None,
+) -> list[EventMention]:
+    """All contact mentions of one article (pure: same input, same output)."""
+    lex = lexicon()
+    matcher = mention_matcher(kb)
+    focus = focus if focus is not None else kb.focus_ids
+    dct = article.published.interval
+    day = dct.latest
+    discourse = Discourse()
+    out: list[EventMention] = []
+    for sentence in sentences:
+        if sentence.heading:
+            continue
+        text = sentence.text
+        smentions = matcher.find(text, day)
+        triggers = find_triggers(text, lex)
+        stimex = [t for t in timexes if sentence.start <= t.start < sentence.end]
+        produced: list[EventMention] = []
+        for clause in clauses(text):
+            ctrig = [t for t in triggers if clause.start <= t[0] < clause.end]
+            if not ctrig:
+                continue
+            ids, words = _participants(smentions, clause, smentions, discourse, lex)
+            etype = refine_type([t[2] for t in ctrig], text, lex)
+            status, cues = decide_status(text, lex)
+            if len(ids) < 2 or not (set(ids) & focus):
+                anaphor = _ANAPHOR.search(text)
+                if anaphor and discourse.recent and not produced:
+                    produced.append(_refer_back(article, sentence, discourse.recent[-1], ctrig))
+                continue
+            ctimex = [
+                t for t in stimex if clause.start <= t.start - sentence.start < clause.end
+            ] or stimex
+            chosen = _choose_timex(ctimex, sentence.start + ctrig[0][0], status, dct)
+            if chosen is not None:
+                date = EventDate(
+                    earliest=chosen.earliest,
+                    latest=chosen.latest,
+                    basis=f"time expression {chosen.text!r}",
+                )
+            else:
+                date = _tense_date(status, dct)
+            mention = EventMention(
+                article=article.id,
+                type=etype,
+                participants=sorted(ids),
+                status=status,
+                date=date,
+                location=_location(entities, sentence, article.text)
+                if etype == "meeting"
+                else None,
+                sentence_index=sentence.index,
+                source=Source(
+                    article=article.id,
+                    quote=text,
+                    start=sentence.start,
+                    end=sentence.end,
+                    published=article.published.text,
+                    trigger=", ".join(t[3] for t in ctrig),
+                    actors=words,
+                    timex=chosen.text if chosen else None,
+                    cues=cues,
+                    type=etype,
+                    status=status,
+                    date=date.interval,
+                ),
+            )
+            if not any(
+                p.participants == mention.participants and p.type == mention.type for p in produced
+            ):
+                produced.append(mention)
+        out.extend(produced)
+        discourse.recent.extend(m for m in produced)
+        named = [a for m in smentions if m.kind in ("name", "descriptor") for a in m.actors]
+        named = [a for a in named if a not in lex.reporters]
+        if named:
+            discourse.last_actor = named[-1]
+        pair = sorted({a for m in produced for a in m.participants}) or sorted(set(named))
+        if len(pair) >= 2:
+            discourse.last_pair = tuple(pair)
+    return out
+
+
+def _refer_back(
+    article: Article,
+    sentence: Sentence,
+    antecedent: EventMention,
+    ctrig: Sequence[tuple[int, int, EventType, str]],
+) -> EventMention:
+    """A sentence that mentions the contact again without naming both sides."""
+    return antecedent.model_copy(
+        update={
+            "sentence_index": sentence.index,
+            "source": antecedent.source.model_copy(
+                update={
+                    "quote": sentence.text,
+                    "start": sentence.start,
+                    "end": sentence.end,
+                    "trigger": ", ".join(t[3] for t in ctrig),
+                    "actors": [],
+                    "timex": None,
+                    "cues": ["refers back to the previous contact"],
+                }
+            ),
+        }
+    )
+
+
+def article_day(article: Article) -> dt.date | None:
+    return article.published.interval.latest

@@ -1,0 +1,236 @@
+"""Stage 5, merge/dedup: event mentions from all articles → one `Event` per contact.
+
+Blocking: mentions are grouped by their key actors (the focus leaders taking
+part; for a contact with one leader, all its participants) and by family
+(announcements: planned/proposed/cancelled; reports: occurred/claimed/denied).
+Inside a block, mentions are sorted by how specific their date is and each joins
+the compatible cluster (same or vaguer type, overlapping dates) whose dates fit
+best, else starts a new one; a mention dated only by tense must also come from
+an article published close to the cluster's own reports. Sorting dominates:
+O(n log n) in mentions for blocks of bounded size.
+
+The merged date is the intersection of what the sources support; when sources
+conflict, the most recent, most specific report wins and the conflict is kept.
+An occurred event `realizes` the announcement it fulfils.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from timeline.schema import (
+    Conflict,
+    Event,
+    EventDate,
+    EventMention,
+    EventStatus,
+    EventType,
+    Interval,
+)
+
+ANNOUNCED: frozenset[str] = frozenset({"planned", "proposed", "cancelled"})
+NEAR_DAYS = 10
+SPECIFIC_DAYS = 45
+FACT_PRECEDENCE: tuple[EventStatus, ...] = ("occurred", "denied", "claimed")
+PLAN_PRECEDENCE: tuple[EventStatus, ...] = ("cancelled", "proposed", "planned")
+
+
+def family(status: str) -> str:
+    return "announced" if status in ANNOUNCED else "reported"
+
+
+def block_key(participants: Sequence[str], focus: frozenset[str]) -> tuple[str, ...]:
+    leaders = sorted(set(participants) & focus)
+    return tuple(leaders) if len(leaders) >= 2 else tuple(sorted(participants))
+
+
+def types_compatible(a: str, b: str) -> bool:
+    return a == b or "talks" in (a, b)
+
+
+def _published(m: EventMention) -> dt.date:
+    date = m.source.date
+    # the article date line value, e.g. "2025-02" or "2025-02-12"
+    text = m.source.published
+    if len(text) == 7:
+        return dt.date.fromisoformat(text + "-28")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return date.latest if date and date.latest else dt.date.min
+
+
+def _width(i: Interval) -> int:
+    w = i.width()
+    return w if w is not None else 10**6
+
+
+@dataclass
+class Cluster:
+    key: tuple[str, ...]
+    family: str
+    mentions: list[EventMention] = field(default_factory=list)
+    interval: Interval = field(default_factory=Interval)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def type(self) -> EventType:
+        types = [m.type for m in self.mentions]
+        specific = [t for t in types if t != "talks"]
+        if not specific:
+            return "talks"
+        return Counter(specific).most_common(1)[0][0]
+
+    def near(self, m: EventMention) -> bool:
+        day = _published(m)
+        return any(abs((_published(x) - day).days) <= NEAR_DAYS for x in self.mentions)
+
+    def add(self, m: EventMention) -> None:
+        self.mentions.append(m)
+        both = self.interval.intersect(m.date.interval)
+        if both is None:
+            self.conflicts.append(
+                Conflict(
+                    field="date",
+                    kept=_fmt(self.interval),
+                    dropped=_fmt(m.date.interval),
+                    article=m.article,
+                )
+            )
+        else:
+            self.interval = both
+
+
+def _fmt(i: Interval) -> str:
+    return f"{i.earliest or '…'} – {i.latest or '…'}"
+
+
+def _fits(c: Cluster, m: EventMention) -> int | None:
+    """How well `m` fits cluster `c` (lower is better), or None."""
+    if not types_compatible(c.type, m.type):
+        return None
+    mi = m.date.interval
+    if not c.interval.overlaps(mi):
+        return None
+    specific = _width(mi) <= SPECIFIC_DAYS
+    if not specific and not c.near(m):
+        return None
+    if c.family == "announced" and not c.near(m):
+        return None
+    both = c.interval.intersect(mi)
+    return _width(both) if both else None
+
+
+def cluster_mentions(mentions: Iterable[EventMention], focus: frozenset[str]) -> list[Cluster]:
+    blocks: dict[tuple[tuple[str, ...], str], list[EventMention]] = defaultdict(list)
+    for m in mentions:
+        blocks[(block_key(m.participants, focus), family(m.status))].append(m)
+    clusters: list[Cluster] = []
+    for (key, fam), block in sorted(blocks.items()):
+        block.sort(key=lambda m: (_width(m.date.interval), m.article, m.source.start))
+        local: list[Cluster] = []
+        for m in block:
+            scored = [(s, i) for i, c in enumerate(local) if (s := _fits(c, m)) is not None]
+            if scored:
+                local[min(scored)[1]].add(m)
+            else:
+                c = Cluster(key=key, family=fam, interval=m.date.interval)
+                c.add(m)
+                local.append(c)
+        clusters.extend(local)
+    return clusters
+
+
+def _status(c: Cluster) -> EventStatus:
+    statuses = [m.status for m in c.mentions]
+    if c.family == "reported":
+        return next(s for s in FACT_PRECEDENCE if s in statuses)
+    latest = max(_published(m) for m in c.mentions)
+    recent = [m.status for m in c.mentions if _published(m) == latest]
+    if "cancelled" in recent:
+        return "cancelled"
+    counts = Counter(s for s in statuses if s != "cancelled")
+    if not counts:
+        return "cancelled"
+    return max(PLAN_PRECEDENCE[1:], key=lambda s: (counts[s], s == "planned"))
+
+
+def _event_id(c: Cluster) -> str:
+    first = min(c.mentions, key=lambda m: (m.article, m.source.start))
+    basis = "|".join([*c.key, c.family, first.article, first.source.quote])
+    return "E" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:10]
+
+
+def _location(c: Cluster) -> str | None:
+    places = [m.location for m in c.mentions if m.location]
+    return Counter(places).most_common(1)[0][0] if places else None
+
+
+def _basis(c: Cluster) -> str:
+    bases = sorted({m.date.basis for m in c.mentions if m.date.basis.startswith("time")})
+    return "; ".join(bases) if bases else c.mentions[0].date.basis
+
+
+def to_events(clusters: Sequence[Cluster]) -> list[Event]:
+    events: list[Event] = []
+    for c in clusters:
+        participants = sorted({p for m in c.mentions for p in m.participants})
+        sources = sorted(
+            {(m.source.article, m.source.start): m.source for m in c.mentions}.values(),
+            key=lambda s: (s.article, s.start),
+        )
+        events.append(
+            Event(
+                id=_event_id(c),
+                type=c.type,
+                participants=participants,
+                status=_status(c),
+                date=EventDate(
+                    earliest=c.interval.earliest, latest=c.interval.latest, basis=_basis(c)
+                ),
+                location=_location(c),
+                sources=sources,
+                conflicts=c.conflicts,
+            )
+        )
+    return link_realizations(events)
+
+
+def link_realizations(events: list[Event]) -> list[Event]:
+    """An occurred event realizes the overlapping announcement of the same contact."""
+    plans = [e for e in events if e.status in ("planned", "proposed")]
+    out = []
+    for e in events:
+        realizes = None
+        if e.status == "occurred" and e.date.latest is not None:
+            candidates = [
+                p
+                for p in plans
+                if types_compatible(p.type, e.type)
+                and set(p.participants) <= set(e.participants) | {"trump", "putin", "zelensky"}
+                and set(p.participants) & set(e.participants) == set(p.participants)
+                and p.date.interval.overlaps(e.date.interval)
+                and min(s.published for s in p.sources) <= max(s.published for s in e.sources)
+            ]
+            if candidates:
+                realizes = min(candidates, key=lambda p: (_width(p.date.interval), p.id)).id
+        out.append(e.model_copy(update={"realizes": realizes}) if realizes else e)
+    return out
+
+
+def sort_key(e: Event) -> tuple[object, ...]:
+    return (
+        e.date.earliest or e.date.latest or dt.date.min,
+        e.date.latest or dt.date.max,
+        e.participants,
+        e.type,
+        e.id,
+    )
+
+
+def merge(mentions: Iterable[EventMention], focus: frozenset[str]) -> list[Event]:
+    return sorted(to_events(cluster_mentions(mentions, focus)), key=sort_key)

@@ -1,0 +1,90 @@
+"""Paragraphs, sub-headings and sentences of an article body, with offsets.
+
+Pure and rule-based: news prose is regular enough, and the event builder needs
+sentence boundaries that respect the article layout (a sub-heading is never
+glued to the next sentence), which a punctuation-only sentencizer does not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.resources import load_toml
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n+")
+_HEADING_MAX_WORDS = 8
+_END = re.compile(r"[.!?…][\"'”’)]*(?=\s+[\"'“‘(]?[A-ZÀ-Ý0-9])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    heading: bool = False
+
+
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_toml("abbreviations.toml")["abbreviations"])
+
+
+def paragraphs(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank paragraph of `text[start:]`."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for m in _PARAGRAPH.finditer(text, start):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def is_heading(chunk: str) -> bool:
+    """A short line without closing punctuation, on its own."""
+    words = chunk.split()
+    return (
+        "\n" not in chunk
+        and 0 < len(words) <= _HEADING_MAX_WORDS
+        and not chunk.rstrip("'\"”’").endswith((".", "!", "?", ":", ";", ","))
+    )
+
+
+def _split(text: str, a: int, b: int, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+    out = []
+    pos = a
+    for m in _END.finditer(text, a, b):
+        word = text[text.rfind(" ", pos, m.start()) + 1 : m.start() + 1].lower()
+        if word in abbreviations or re.fullmatch(r"\d+\.|[a-z]\.", word):
+            continue
+        out.append((pos, m.end()))
+        pos = m.end()
+        while pos < b and text[pos].isspace():
+            pos += 1
+    if pos < b:
+        out.append((pos, b))
+    return out
+
+
+def sentences(text: str, start: int = 0) -> list[Sentence]:
+    """Sentences of `text[start:]`, sub-headings marked, offsets into `text`."""
+    abbreviations = _abbreviations()
+    out: list[Sentence] = []
+    for p, (a, b) in enumerate(paragraphs(text, start)):
+        chunk = text[a:b]
+        if is_heading(chunk):
+            out.append(Sentence(len(out), a, b, chunk, p, heading=True))
+            continue
+        for s, e in _split(text, a, b, abbreviations):
+            out.append(Sentence(len(out), s, e, text[s:e], p))
+    return out
