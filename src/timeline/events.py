@@ -37,6 +37,11 @@ TYPE_SPECIFICITY: dict[str, int] = {"call": 3, "meeting": 3, "message": 2, "talk
 _CLAUSE = re.compile(
     r",\s+|;\s+|:\s+|\s+(?=(?:nadat|voordat|toen|waarna|terwijl|maar|omdat|dat|waar|die|om)\s)"
 )
+# "na het gesprek met Poetin": a reference to another contact inside the clause
+_PP_EVENT = re.compile(
+    r"(?i)(?<!\w)(?:kort |vlak )?(?:na|sinds|over|tijdens|voor|voordat)\s+(?:het|de|zijn|hun|dat|diens)\s+"
+    r"(?:\w+\s+){0,2}?(?:telefoon)?(?:gesprek|ontmoeting|top|overleg|bezoek)\w*\s+(?:met|tussen|van)\s+"
+)
 _ANAPHOR = re.compile(
     r"(?i)(?<!\w)(?:het|dat|dit|die|deze|dat|hun|zijn|zo'n|een)\s+(?:\w+\s+){0,2}"
     r"(?:telefoongesprek|gesprek|ontmoeting|top|telefoontje|overleg|bezoek|bijeenkomst)"
@@ -52,6 +57,7 @@ class Lexicon:
     refine: dict[str, tuple[str, ...]]
     cues: tuple[tuple[EventStatus, re.Pattern[str]], ...]
     reporters: frozenset[str]
+    delegations: re.Pattern[str]
 
 
 def _words(words: Sequence[str], phrases: Sequence[str]) -> re.Pattern[str]:
@@ -74,6 +80,7 @@ def lexicon() -> Lexicon:
             for status in cues["precedence"]
         ),
         reporters=frozenset(refs["reporters"]),
+        delegations=_words(trig["delegations"]["words"], []),
     )
 
 
@@ -142,6 +149,8 @@ def _participants(
     sentence_mentions: Sequence[ActorMention],
     discourse: Discourse,
     lex: Lexicon,
+    excluded: Sequence[tuple[int, int]] = (),
+    delegations: bool = False,
 ) -> tuple[list[str], list[str]]:
     """Actor ids taking part in the clause's contact, and the words that named them."""
     ids: list[str] = []
@@ -155,7 +164,11 @@ def _participants(
         if word not in words:
             words.append(word)
 
-    inside = [m for m in mentions if clause.start <= m.start < clause.end]
+    inside = [
+        m
+        for m in mentions
+        if clause.start <= m.start < clause.end and not any(a <= m.start < b for a, b in excluded)
+    ]
     for m in inside:
         if m.kind in ("name", "descriptor"):
             for a in m.actors:
@@ -173,7 +186,7 @@ def _participants(
                 add(candidates[0], m.text)
             elif discourse.last_actor and discourse.last_actor not in ids:
                 add(discourse.last_actor, m.text)
-        elif m.kind == "group" and len(ids) < 2:
+        elif m.kind == "group" and len(ids) < 2 and not delegations:
             for a in discourse.last_pair:
                 add(a, m.text)
     if len(ids) == 1:
@@ -248,14 +261,20 @@ def build_mentions(
             continue
         text = sentence.text
         smentions = matcher.find(text, day)
-        triggers = find_triggers(text, lex)
+        excluded = _excluded_spans(text, smentions)
+        triggers = [
+            t for t in find_triggers(text, lex) if not any(a <= t[0] < b for a, b in excluded)
+        ]
+        delegations = bool(lex.delegations.search(text.lower()))
         stimex = [t for t in timexes if sentence.start <= t.start < sentence.end]
         produced: list[EventMention] = []
         for clause in clauses(text):
             ctrig = [t for t in triggers if clause.start <= t[0] < clause.end]
             if not ctrig:
                 continue
-            ids, words = _participants(smentions, clause, smentions, discourse, lex)
+            ids, words = _participants(
+                smentions, clause, smentions, discourse, lex, excluded, delegations
+            )
             etype = refine_type([t[2] for t in ctrig], text, lex)
             status, cues = decide_status(text, lex)
             if len(ids) < 2 or not (set(ids) & focus):
@@ -309,11 +328,27 @@ def build_mentions(
         named = [a for m in smentions if m.kind in ("name", "descriptor") for a in m.actors]
         named = [a for a in named if a not in lex.reporters]
         if named:
-            discourse.last_actor = named[-1]
+            discourse.last_actor = named[0]  # the sentence's first-named actor: its topic
         pair = sorted({a for m in produced for a in m.participants}) or sorted(set(named))
         if len(pair) >= 2:
             discourse.last_pair = tuple(pair)
     return out
+
+
+def _excluded_spans(text: str, mentions: Sequence[ActorMention]) -> list[tuple[int, int]]:
+    """Spans like "na het gesprek met Poetin" that refer to another contact."""
+    spans = []
+    for m in _PP_EVENT.finditer(text):
+        end = m.end()
+        for a in mentions:
+            if a.start >= end and a.start - end <= 1:
+                end = a.end
+                nxt = text[end : end + 4]
+                if nxt != " en ":
+                    break
+                end += 4
+        spans.append((m.start(), end))
+    return spans
 
 
 def _refer_back(

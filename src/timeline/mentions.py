@@ -22,7 +22,7 @@ class ActorMention:
     start: int  # offsets into the sentence text
     end: int
     text: str
-    kind: str  # "name" | "descriptor" | "pronoun" | "group"
+    kind: str  # "name" | "possessive" | "descriptor" | "pronoun" | "group"
     actors: tuple[str, ...]  # candidate ids (a descriptor may name nobody on that day)
 
 
@@ -34,6 +34,7 @@ class MentionMatcher:
     pronouns: re.Pattern[str]
     groups: re.Pattern[str]
     kb: ActorBase
+    possessives: frozenset[str]
 
     def find(self, text: str, day: dt.date | None) -> list[ActorMention]:
         found: list[ActorMention] = []
@@ -43,8 +44,9 @@ class MentionMatcher:
             return all(b <= s or a >= e for s, e in taken)
 
         for m in self.names.finditer(text):
+            kind = "possessive" if m.group() in self.possessives else "name"
             found.append(
-                ActorMention(m.start(), m.end(), m.group(), "name", (self.name_ids[m.group()],))
+                ActorMention(m.start(), m.end(), m.group(), kind, (self.name_ids[m.group()],))
             )
             taken.append(m.span())
         for m in self.descriptors.finditer(text):
@@ -84,4 +86,10 @@ def mention_matcher(kb: ActorBase) -> MentionMatcher:
         rf"(?<![\w-])(?:{_alternation(refs['pronouns'])})(?![\w-])", re.IGNORECASE
     )
     groups = re.compile(rf"(?<![\w-])(?:{'|'.join(refs['groups'])})(?![\w-])", re.IGNORECASE)
-    return MentionMatcher(names, name_ids, descriptors, pronouns, groups, kb)
+    # "Trumps", "Zelensky's": a possessive names the owner of something, not a party
+    possessives = frozenset(
+        n
+        for n in name_ids
+        if n.endswith(("s", "'s")) and (n[:-1] in name_ids or n[:-2] in name_ids)
+    )
+    return MentionMatcher(names, name_ids, descriptors, pronouns, groups, kb, possessives)

@@ -1,0 +1,156 @@
+"""The event builder: triggers, participants, status and dates per sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.actors import load_actors
+from timeline.events import build_mentions, clauses, decide_status, lexicon, refine_type
+from timeline.loader import parse_article
+from timeline.schema import EventMention, TimeExpression
+from timeline.segment import sentences
+
+KB = load_actors()
+
+
+def mentions(body: str, date: str = "2025-02-12", timexes=()) -> list[EventMention]:  # type: ignore[no-untyped-def]
+    article = parse_article(f"date {date} {body}", "t.txt")
+    return build_mentions(
+        article, sentences(article.text, article.body_start), [], list(timexes), KB
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "etype", "participants", "status"),
+    [
+        ("Trump en Poetin hebben met elkaar gebeld.", "call", ["putin", "trump"], "occurred"),
+        (
+            "De Amerikaanse president Donald Trump en de Russische president Vladimir Poetin "
+            "hebben vandaag met elkaar gebeld.",
+            "call",
+            ["putin", "trump"],
+            "occurred",
+        ),
+        ("Zelensky wil Trump binnenkort ontmoeten.", "meeting", ["trump", "zelensky"], "planned"),
+        (
+            'Zelensky is "desnoods" bereid met Poetin te onderhandelen.',
+            "talks",
+            ["putin", "zelensky"],
+            "proposed",
+        ),
+        (
+            "Het Kremlin ontkent dat Poetin en Trump met elkaar hebben gebeld.",
+            "call",
+            ["putin", "trump"],
+            "denied",
+        ),
+        (
+            "De top tussen Trump en Poetin in Boedapest gaat niet door.",
+            "meeting",
+            ["putin", "trump"],
+            "cancelled",
+        ),
+        (
+            "Trump zei dat hij met Poetin heeft gesproken. Het Kremlin wil het gesprek "
+            "bevestigen noch ontkennen.",
+            "talks",
+            ["putin", "trump"],
+            "claimed",
+        ),
+        ("Trump ontving Zelensky in het Witte Huis.", "meeting", ["trump", "zelensky"], "occurred"),
+        (
+            "President Poetin heeft de Amerikaanse gezant Steve Witkoff in Moskou ontvangen.",
+            "meeting",
+            ["putin", "witkoff"],
+            "occurred",
+        ),
+    ],
+)
+def test_sentence_to_mention(body: str, etype: str, participants: list[str], status: str) -> None:
+    got = mentions(body)
+    assert got, body
+    first = got[0]
+    assert (first.type, first.participants, first.status) == (etype, participants, status)
+    assert first.source.quote in body
+
+
+def test_title_resolves_by_date() -> None:
+    (m22,) = mentions("Poetin belde met de Amerikaanse president.", "2022-02-12")
+    (m25,) = mentions("Poetin belde met de Amerikaanse president.", "2025-02-12")
+    assert m22.participants == ["biden", "putin"]
+    assert m25.participants == ["putin", "trump"]
+
+
+def test_other_contact_in_prepositional_phrase_is_not_a_participant() -> None:
+    got = mentions(
+        "Na het gesprek met Poetin belde Trump ook met de Oekraïense president Zelensky."
+    )
+    assert [m.participants for m in got] == [["trump", "zelensky"]]
+
+
+def test_pronoun_and_group_words() -> None:
+    got = mentions(
+        "Zelensky reisde naar Washington. Daar sprak hij met Trump. De twee spraken een uur."
+    )
+    assert {tuple(m.participants) for m in got} == {("trump", "zelensky")}
+
+
+def test_reporters_and_possessives_are_not_parties() -> None:
+    assert mentions("Peskov zei dat Poetin een gesprek voert.") == []
+    (m,) = mentions("Trumps gezant Steve Witkoff sprak in Moskou met Poetin.")
+    assert m.participants == ["putin", "witkoff"]
+
+
+def test_contacts_without_a_focus_leader_are_dropped() -> None:
+    assert mentions("Rubio sprak met Lavrov in Riyad.") == []
+
+
+def test_no_contact_words_no_events() -> None:
+    assert mentions("Trump en Poetin zijn het oneens over Oekraïne.") == []
+    assert mentions("Trump gaf een interview aan Fox News over Poetin.") == []
+
+
+def test_date_from_time_expression_and_tense() -> None:
+    body = "Trump heeft gisteren met Poetin gebeld."
+    start = len("date 2025-02-12 ") + body.index("gisteren")
+    tx = TimeExpression(
+        text="gisteren",
+        start=start,
+        end=start + 8,
+        earliest=dt.date(2025, 2, 11),
+        latest=dt.date(2025, 2, 11),
+        value="2025-02-11",
+        granularity="day",
+    )
+    (m,) = mentions(body, timexes=[tx])
+    assert (m.date.earliest, m.date.latest) == (dt.date(2025, 2, 11), dt.date(2025, 2, 11))
+    assert m.source.timex == "gisteren"
+    (m,) = mentions("Trump heeft met Poetin gebeld.")
+    assert (m.date.earliest, m.date.latest) == (None, dt.date(2025, 2, 12))
+    (m,) = mentions("Trump zal Poetin ontmoeten.")
+    assert (m.date.earliest, m.date.latest) == (dt.date(2025, 2, 12), None)
+
+
+def test_month_dated_article_never_gets_a_day() -> None:
+    (m,) = mentions("Trump heeft met Poetin gebeld.", "2025-02")
+    assert m.date.latest == dt.date(2025, 2, 28) and m.date.earliest is None
+
+
+def test_refers_back_to_previous_contact() -> None:
+    got = mentions("Trump en Poetin hebben gebeld. Het gesprek duurde anderhalf uur.")
+    assert len(got) == 2 and got[1].participants == ["putin", "trump"]
+    assert got[1].source.quote == "Het gesprek duurde anderhalf uur."
+
+
+def test_helpers() -> None:
+    lex = lexicon()
+    assert refine_type(["talks"], "Ze spraken elkaar aan de telefoon.", lex) == "call"
+    assert refine_type(["talks"], "Ze spraken elkaar in Rome.", lex) == "meeting"
+    assert decide_status("Het Kremlin ontkent het.", lex)[0] == "denied"
+    assert [c.text for c in clauses("Trump zei, nadat hij belde, dat het goed ging")] == [
+        "Trump zei",
+        "nadat hij belde",
+        "dat het goed ging",
+    ]

@@ -1,0 +1,29 @@
+from timeline.segment import is_heading, paragraphs, sentences
+
+
+def test_headings_and_sentences() -> None:
+    text = (
+        "date 2025-02 Eerste zin. Tweede zin o.a. met afkorting.\n\nOnderhandelingen\n\nDerde zin."
+    )
+    start = text.index("Eerste")
+    got = sentences(text, start)
+    assert [s.text for s in got] == [
+        "Eerste zin.",
+        "Tweede zin o.a. met afkorting.",
+        "Onderhandelingen",
+        "Derde zin.",
+    ]
+    assert [s.heading for s in got] == [False, False, True, False]
+    assert all(text[s.start : s.end] == s.text for s in got)
+
+
+def test_quotes_end_sentences() -> None:
+    text = '"Ik reis niet", zei Trump. "Elke dag sterven er mensen." Hij zweeg.'
+    assert len(sentences(text)) == 3
+
+
+def test_paragraph_offsets() -> None:
+    text = "a b\n\n  \n\nc d"
+    assert [text[a:b] for a, b in paragraphs(text)] == ["a b", "c d"]
+    assert is_heading("'Hoop dat het snel gaat'")
+    assert not is_heading("Dit is een zin.")

@@ -1,0 +1,237 @@
+"""Convert the NER training data in `training/ner/data/` into spaCy DocBins.
+
+Sources (see `data/NOTICE.md` for licences and attribution):
+
+- `ud-nl-ner/{train,dev,test}.iob`: UD Dutch Alpino + LassySmall sentences, IOB2.
+- `news-nl/news.jsonl`: short Dutch news items, entity strings in order.
+- `multiconer-nl/nl_{train,dev}.conll`: MultiCoNER v1 Dutch, lower case. Case is
+  restored from the cased data's vocabulary (see `Recaser`) and labels are mapped
+  to the project's PER/ORG/LOC/MISC.
+
+Outputs (in `training/corpus/`, git-ignored):
+
+- `train.spacy`: UD train + news (minus a held-out tenth) + MultiCoNER (optional)
+- `dev.spacy`:   UD dev + the held-out news items (model selection)
+- `ud_test.spacy`: UD test (Alpino newspaper text; reported, never trained on)
+
+Usage: python training/ner/convert.py [--multiconer N] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+from spacy.training import biluo_tags_to_spans, iob_to_biluo
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+DEFAULT_OUT = HERE.parent / "corpus"
+LABELS = ("PER", "ORG", "LOC", "MISC")
+MULTICONER_MAP = {"PER": "PER", "LOC": "LOC", "GRP": "ORG", "CORP": "ORG", "CW": "MISC"}
+MULTICONER_MAP["PROD"] = "MISC"
+SEED = 13
+
+Sentence = tuple[list[str], list[str]]
+
+
+def read_iob(path: Path, sep: str = "\t", tag_col: int = 1) -> Iterator[Sentence]:
+    """Sentences of a CoNLL-like file: `token<sep>...tag` lines, blank-line separated."""
+    words: list[str] = []
+    tags: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            continue
+        if not line.strip():
+            if words:
+                yield words, tags
+            words, tags = [], []
+            continue
+        parts = line.split(sep)
+        words.append(parts[0])
+        tags.append(parts[tag_col] if len(parts) > tag_col else parts[-1])
+    if words:
+        yield words, tags
+
+
+def make_doc(nlp: Language, words: list[str], tags: list[str]) -> Doc:
+    doc = Doc(nlp.vocab, words=words, spaces=_spaces(words))
+    tags = [_fix_iob(t, tags[i - 1] if i else "O") for i, t in enumerate(tags)]
+    doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(tags))
+    return doc
+
+
+_NO_SPACE_BEFORE = re.compile(r"^[.,;:!?)\]}%'']|^''$|^'s$")
+_NO_SPACE_AFTER = re.compile(r"^[(\[{]$|^,,$")
+
+
+def _spaces(words: list[str]) -> list[bool]:
+    """Plausible whitespace, so Doc.text reads like running text."""
+    out = []
+    for i, _w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        out.append(
+            nxt is not None and not _NO_SPACE_BEFORE.match(nxt) and not _NO_SPACE_AFTER.match(_w)
+        )
+    return out
+
+
+def _fix_iob(tag: str, prev: str) -> str:
+    """Repair an I- tag that does not continue its label (treat it as B-)."""
+    if tag.startswith("I-") and prev[2:] != tag[2:]:
+        return "B-" + tag[2:]
+    return tag
+
+
+def news_docs(nlp: Language, path: Path) -> Iterator[tuple[str, Doc]]:
+    """news.jsonl items: entity strings are found in order of appearance."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        text = item["text"]
+        doc = nlp.make_doc(text)
+        spans = []
+        pos = 0
+        for string, label in item["ents"]:
+            start = text.find(string, pos)
+            if start < 0:
+                raise ValueError(f"{item['id']}: {string!r} not found after {pos}")
+            end = start + len(string)
+            pos = end
+            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            if span is None:
+                continue
+            if spans and span.start < spans[-1].end:
+                continue
+            spans.append(span)
+        doc.ents = spans
+        yield item["id"], doc
+
+
+class Recaser:
+    """Restore case in lower-cased text from the cased data's vocabulary.
+
+    A token takes its most frequent cased form; entity tokens prefer the form
+    seen inside entities. Unknown entity tokens are capitalised, unknown others
+    stay lower case (Dutch common nouns are lower case). The first token of a
+    sentence is capitalised.
+    """
+
+    def __init__(self, sentences: Iterable[Sentence]) -> None:
+        forms: dict[str, Counter[str]] = defaultdict(Counter)
+        ent_forms: dict[str, Counter[str]] = defaultdict(Counter)
+        for words, tags in sentences:
+            for i, (w, t) in enumerate(zip(words, tags, strict=True)):
+                if i == 0 and t == "O":
+                    continue  # sentence-initial case is not lexical
+                forms[w.lower()][w] += 1
+                if t != "O":
+                    ent_forms[w.lower()][w] += 1
+        self.forms = {k: c.most_common(1)[0][0] for k, c in forms.items()}
+        self.ent_forms = {k: c.most_common(1)[0][0] for k, c in ent_forms.items()}
+
+    def __call__(self, words: list[str], tags: list[str]) -> list[str]:
+        out = []
+        for i, (w, t) in enumerate(zip(words, tags, strict=True)):
+            low = w.lower()
+            if t != "O":
+                first = t.startswith("B-")
+                if low in self.ent_forms:
+                    form = self.ent_forms[low]
+                elif low in self.forms and not first and not self.forms[low][:1].isupper():
+                    form = self.forms[low]  # "van", "de" inside names
+                else:
+                    form = _capitalise(w)
+            else:
+                form = self.forms.get(low, w)
+            if i == 0:
+                form = _capitalise(form)
+            out.append(form)
+        return out
+
+
+def _capitalise(w: str) -> str:
+    return w[:1].upper() + w[1:] if w[:1].isalpha() else w
+
+
+def multiconer(path: Path, recaser: Recaser) -> Iterator[Sentence]:
+    for words, tags in read_iob(path, sep=" ", tag_col=3):
+        mapped = []
+        for t in tags:
+            if t == "O":
+                mapped.append(t)
+            else:
+                mapped.append(t[:2] + MULTICONER_MAP[t[2:]])
+        yield recaser(words, mapped), mapped
+
+
+def _held_out(ident: str, tenth: int = 10) -> bool:
+    return int(hashlib.sha1(ident.encode()).hexdigest(), 16) % tenth == 0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument(
+        "--multiconer", type=int, default=0, help="MultiCoNER sentences to add (0: none, -1: all)"
+    )
+    ap.add_argument("--news-repeat", type=int, default=1, help="copies of the news items")
+    ap.add_argument("--ud-dev-train", action="store_true", help="also train on UD dev")
+    args = ap.parse_args()
+
+    nlp = spacy.blank("nl")
+    ud = DATA / "ud-nl-ner"
+    ud_train = list(read_iob(ud / "train.iob"))
+    ud_dev = list(read_iob(ud / "dev.iob"))
+    ud_test = list(read_iob(ud / "test.iob"))
+    news = list(news_docs(nlp, DATA / "news-nl" / "news.jsonl"))
+
+    train = [make_doc(nlp, w, t) for w, t in ud_train]
+    dev = [make_doc(nlp, w, t) for w, t in ud_dev]
+    if args.ud_dev_train:
+        train += dev
+    news_train = [d for i, d in news if not _held_out(i)]
+    news_dev = [d for i, d in news if _held_out(i)]
+    train += news_train * args.news_repeat
+    dev += news_dev
+
+    n_mc = 0
+    if args.multiconer:
+        news_sents = [
+            ([t.text for t in d], [t.ent_iob_ + "-" + t.ent_type_ if t.ent_type_ else "O" for t in d])
+            for _, d in news
+        ]
+        recaser = Recaser(ud_train + ud_dev + news_sents)
+        mc = list(multiconer(DATA / "multiconer-nl" / "nl_train.conll", recaser))
+        mc += list(multiconer(DATA / "multiconer-nl" / "nl_dev.conll", recaser))
+        random.Random(SEED).shuffle(mc)
+        if args.multiconer > 0:
+            mc = mc[: args.multiconer]
+        train += [make_doc(nlp, w, t) for w, t in mc]
+        n_mc = len(mc)
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, docs in (
+        ("train", train),
+        ("dev", dev),
+        ("ud_test", [make_doc(nlp, w, t) for w, t in ud_test]),
+        ("news_dev", news_dev),
+    ):
+        DocBin(docs=docs, store_user_data=False).to_disk(args.out / f"{name}.spacy")
+        n_ents = sum(len(d.ents) for d in docs)
+        print(f"{name}: {len(docs)} docs, {n_ents} entities")
+    print(f"(news train {len(news_train)}, news dev {len(news_dev)}, multiconer {n_mc})")
+
+
+if __name__ == "__main__":
+    main()
