@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from timeline.actors import ActorBase
+from timeline.actors import ActorBase, load_actors
 from timeline.mentions import ActorMention, mention_matcher
 from timeline.resources import load_toml
 from timeline.schema import (
@@ -58,6 +58,9 @@ class Lexicon:
     cues: tuple[tuple[EventStatus, re.Pattern[str]], ...]
     reporters: frozenset[str]
     delegations: re.Pattern[str]
+    dependent: re.Pattern[str]
+    bystander: re.Pattern[str]
+    focus: frozenset[str]
 
 
 def _words(words: Sequence[str], phrases: Sequence[str]) -> re.Pattern[str]:
@@ -81,6 +84,9 @@ def lexicon() -> Lexicon:
         ),
         reporters=frozenset(refs["reporters"]),
         delegations=_words(trig["delegations"]["words"], []),
+        dependent=re.compile(rf"(?:{'|'.join(refs['dependents'])})\s+van\s+(?:\w+\s+)?$"),
+        bystander=re.compile(rf"(?<!\w)(?:{'|'.join(refs['bystander_before'])})\s+(?:\w+\s+)?$"),
+        focus=frozenset(a.id for a in load_actors().actors if a.focus),
     )
 
 
@@ -151,10 +157,14 @@ def _participants(
     lex: Lexicon,
     excluded: Sequence[tuple[int, int]] = (),
     delegations: bool = False,
+    sentence_text: str = "",
 ) -> tuple[list[str], list[str]]:
     """Actor ids taking part in the clause's contact, and the words that named them."""
     ids: list[str] = []
     words: list[str] = []
+
+    def clause_text_before(m: ActorMention) -> str:
+        return sentence_text[max(0, m.start - 40) : m.start].lower()
 
     def add(actor: str, word: str) -> None:
         if actor in lex.reporters:
@@ -171,7 +181,12 @@ def _participants(
     ]
     for m in inside:
         if m.kind in ("name", "descriptor"):
+            before = clause_text_before(m)
             for a in m.actors:
+                if lex.dependent.search(before) or (
+                    a not in lex.focus and lex.bystander.search(before)
+                ):
+                    continue  # "de schoonzoon van Trump", "de uitvaart van paus Franciscus"
                 add(a, m.text)
     named_before = [
         a
@@ -273,7 +288,7 @@ def build_mentions(
             if not ctrig:
                 continue
             ids, words = _participants(
-                smentions, clause, smentions, discourse, lex, excluded, delegations
+                smentions, clause, smentions, discourse, lex, excluded, delegations, text
             )
             etype = refine_type([t[2] for t in ctrig], text, lex)
             status, cues = decide_status(text, lex)

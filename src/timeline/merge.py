@@ -125,13 +125,29 @@ def _fits(c: Cluster, m: EventMention) -> int | None:
     return _width(both) if both else None
 
 
+def _mention_order(m: EventMention) -> tuple[object, ...]:
+    """A total order, so that the result never depends on input order."""
+    return (
+        _width(m.date.interval),
+        m.article,
+        m.source.start,
+        m.type,
+        m.status,
+        m.date.earliest or dt.date.min,
+        m.date.latest or dt.date.max,
+        m.participants,
+        m.source.quote,
+        m.source.published,
+    )
+
+
 def cluster_mentions(mentions: Iterable[EventMention], focus: frozenset[str]) -> list[Cluster]:
     blocks: dict[tuple[tuple[str, ...], str], list[EventMention]] = defaultdict(list)
     for m in mentions:
         blocks[(block_key(m.participants, focus), family(m.status))].append(m)
     clusters: list[Cluster] = []
     for (key, fam), block in sorted(blocks.items()):
-        block.sort(key=lambda m: (_width(m.date.interval), m.article, m.source.start))
+        block.sort(key=_mention_order)
         local: list[Cluster] = []
         for m in block:
             scored = [(s, i) for i, c in enumerate(local) if (s := _fits(c, m)) is not None]

@@ -1,0 +1,193 @@
+"""Merge/dedup: one event per contact, intersection of dates, realizes links."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.merge import merge
+from timeline.schema import EventDate, EventMention, Source
+
+FOCUS = frozenset({"trump", "putin", "zelensky"})
+
+
+def m(
+    article: str,
+    published: str,
+    participants: list[str],
+    etype: str = "call",
+    status: str = "occurred",
+    earliest: dt.date | None = None,
+    latest: dt.date | None = None,
+    start: int = 0,
+) -> EventMention:
+    quote = f"{article} {start}"
+    return EventMention(
+        article=article,
+        type=etype,  # type: ignore[arg-type]
+        participants=sorted(participants),
+        status=status,  # type: ignore[arg-type]
+        date=EventDate(earliest=earliest, latest=latest),
+        source=Source(
+            article=article, quote=quote, start=start, end=start + len(quote), published=published
+        ),
+    )
+
+
+D = dt.date
+
+
+def test_same_call_in_two_articles_is_one_event() -> None:
+    events = merge(
+        [
+            m(
+                "a.txt",
+                "2025-02-12",
+                ["trump", "putin"],
+                earliest=D(2025, 2, 12),
+                latest=D(2025, 2, 12),
+            ),
+            m(
+                "b.txt",
+                "2025-02-13",
+                ["putin", "trump"],
+                earliest=D(2025, 2, 12),
+                latest=D(2025, 2, 12),
+            ),
+            m(
+                "c.txt",
+                "2025-02",
+                ["putin", "trump"],
+                etype="talks",
+                earliest=D(2025, 1, 31),
+                latest=D(2025, 2, 27),
+            ),
+        ],
+        FOCUS,
+    )
+    assert len(events) == 1
+    (e,) = events
+    assert e.type == "call" and len(e.sources) == 3
+    assert (e.date.earliest, e.date.latest) == (D(2025, 2, 12), D(2025, 2, 12))
+
+
+def test_disjoint_dates_are_two_events() -> None:
+    events = merge(
+        [
+            m(
+                "a.txt",
+                "2025-02-12",
+                ["trump", "putin"],
+                earliest=D(2025, 2, 12),
+                latest=D(2025, 2, 12),
+            ),
+            m(
+                "b.txt",
+                "2025-03-18",
+                ["trump", "putin"],
+                earliest=D(2025, 3, 18),
+                latest=D(2025, 3, 18),
+            ),
+        ],
+        FOCUS,
+    )
+    assert [e.date.earliest for e in events] == [D(2025, 2, 12), D(2025, 3, 18)]
+
+
+def test_planned_then_held_meeting_realizes_the_plan() -> None:
+    plan = m(
+        "a.txt",
+        "2025-02-25",
+        ["trump", "zelensky"],
+        "meeting",
+        "planned",
+        D(2025, 2, 28),
+        D(2025, 2, 28),
+    )
+    held = m(
+        "b.txt",
+        "2025-02-28",
+        ["trump", "zelensky"],
+        "meeting",
+        "occurred",
+        D(2025, 2, 28),
+        D(2025, 2, 28),
+    )
+    events = merge([plan, held], FOCUS)
+    assert len(events) == 2
+    planned = next(e for e in events if e.status == "planned")
+    occurred = next(e for e in events if e.status == "occurred")
+    assert occurred.realizes == planned.id
+
+
+def test_later_cancellation_settles_status() -> None:
+    events = merge(
+        [
+            m(
+                "a.txt",
+                "2025-10-17",
+                ["trump", "putin"],
+                "meeting",
+                "planned",
+                D(2025, 10, 17),
+                D(2025, 10, 31),
+            ),
+            m("b.txt", "2025-10-22", ["trump", "putin"], "meeting", "cancelled", None, None),
+        ],
+        FOCUS,
+    )
+    assert [e.status for e in events] == ["cancelled"]
+
+
+def test_tense_only_report_does_not_merge_with_distant_contact() -> None:
+    events = merge(
+        [
+            m(
+                "a.txt",
+                "2025-02-12",
+                ["trump", "putin"],
+                earliest=D(2025, 2, 12),
+                latest=D(2025, 2, 12),
+            ),
+            m("b.txt", "2025-06-04", ["trump", "putin"], latest=D(2025, 6, 4)),
+        ],
+        FOCUS,
+    )
+    assert len(events) == 2
+
+
+mentions_strategy = st.lists(
+    st.builds(
+        m,
+        article=st.sampled_from(["a.txt", "b.txt", "c.txt"]),
+        published=st.sampled_from(["2025-02-12", "2025-02-20", "2025-03"]),
+        participants=st.sampled_from(
+            [["trump", "putin"], ["trump", "zelensky"], ["putin", "witkoff"]]
+        ),
+        etype=st.sampled_from(["call", "meeting", "talks"]),
+        status=st.sampled_from(["occurred", "planned", "claimed", "cancelled"]),
+        earliest=st.one_of(st.none(), st.dates(D(2025, 1, 1), D(2025, 2, 10))),
+        latest=st.one_of(st.none(), st.dates(D(2025, 2, 11), D(2025, 4, 1))),
+        start=st.integers(0, 50),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(mentions_strategy, st.randoms(use_true_random=False))
+def test_merge_is_order_independent_and_keeps_every_source(
+    mentions: list[EventMention], rnd: random.Random
+) -> None:
+    events = merge(mentions, FOCUS)
+    shuffled = list(mentions)
+    rnd.shuffle(shuffled)
+    assert merge(shuffled, FOCUS) == events
+    kept = {(s.article, s.start) for e in events for s in e.sources}
+    assert kept == {(x.source.article, x.source.start) for x in mentions}
+    for e in events:
+        if e.date.earliest and e.date.latest:
+            assert e.date.earliest <= e.date.latest
