@@ -283,13 +283,22 @@ def build_mentions(
         delegations = bool(lex.delegations.search(text.lower()))
         stimex = [t for t in timexes if sentence.start <= t.start < sentence.end]
         produced: list[EventMention] = []
-        for clause in clauses(text):
+        parts = clauses(text)
+        for ci, clause in enumerate(parts):
             ctrig = [t for t in triggers if clause.start <= t[0] < clause.end]
             if not ctrig:
                 continue
-            ids, words = _participants(
-                smentions, clause, smentions, discourse, lex, excluded, delegations, text
-            )
+            # a clause that names fewer than two parties borrows its neighbours'
+            # ("het telefoongesprek | dat Trump gisteren met Poetin voerde")
+            for lo, hi in ((ci, ci), (ci - 1, ci), (ci, ci + 1), (ci - 1, ci + 1)):
+                lo, hi = max(lo, 0), min(hi, len(parts) - 1)
+                span = Clause(parts[lo].start, parts[hi].end, text[parts[lo].start : parts[hi].end])
+                ids, words = _participants(
+                    smentions, span, smentions, discourse, lex, excluded, delegations, text
+                )
+                if len(ids) >= 2:
+                    clause = span
+                    break
             etype = refine_type([t[2] for t in ctrig], text, lex)
             status, cues = decide_status(text, lex)
             if len(ids) < 2 or not (set(ids) & focus):
