@@ -234,15 +234,9 @@ def inspect(
 
 
 def _load_timeline(path: Path) -> Timeline:
-    try:
-        return Timeline.model_validate_json(path.read_bytes())
-    except OSError as exc:
-        raise TimelineFileError(f"cannot read {path}: {exc.strerror or exc}") from None
-    except ValueError as exc:
-        first = str(exc).splitlines()[0]
-        raise TimelineFileError(
-            f"{path} is not a timeline JSON written by 'timeline build': {first}"
-        ) from None
+    from timeline.diff import load_timeline_json
+
+    return load_timeline_json(path)
 
 
 @app.command("export")

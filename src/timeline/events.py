@@ -40,7 +40,7 @@ _CLAUSE = re.compile(
 # "na het gesprek met Poetin": a reference to another contact inside the clause
 _PP_EVENT = re.compile(
     r"(?i)(?<!\w)(?:kort |vlak )?(?:na|sinds|over|tijdens|voor|voordat)\s+(?:het|de|zijn|hun|dat|diens)\s+"
-    r"(?:\w+\s+){0,2}?(?:telefoon)?(?:gesprek|ontmoeting|top|overleg|bezoek)\w*\s+(?:met|tussen|van)\s+"
+    r"(?:\w+\s+){0,2}?(?:telefoon)?(?:gesprek|ontmoeting|top|overleg|bezoek)\w*(?:\s+(?:met|tussen|van)\s+|\b)"
 )
 _ANAPHOR = re.compile(
     r"(?i)(?<!\w)(?:het|dat|dit|die|deze|dat|hun|zijn|zo'n|een)\s+(?:\w+\s+){0,2}"
@@ -61,6 +61,12 @@ class Lexicon:
     dependent: re.Pattern[str]
     bystander: re.Pattern[str]
     focus: frozenset[str]
+    negation: re.Pattern[str]
+    loose_groups: frozenset[str]
+
+    def group_reach(self, word: str) -> int:
+        """How many sentences back a group word may reach ("ze": 1, "de twee": 3)."""
+        return 1 if word.lower() in self.loose_groups else 3
 
 
 def _words(words: Sequence[str], phrases: Sequence[str]) -> re.Pattern[str]:
@@ -87,6 +93,8 @@ def lexicon() -> Lexicon:
         dependent=re.compile(rf"(?:{'|'.join(refs['dependents'])})\s+van\s+(?:\w+\s+)?$"),
         bystander=re.compile(rf"(?<!\w)(?:{'|'.join(refs['bystander_before'])})\s+(?:\w+\s+)?$"),
         focus=frozenset(a.id for a in load_actors().actors if a.focus),
+        negation=re.compile(rf"(?<!\w)(?:{'|'.join(trig['negation']['phrases'])})(?!\w)"),
+        loose_groups=frozenset(refs["loose_groups"]),
     )
 
 
@@ -96,6 +104,7 @@ class Discourse:
 
     last_actor: str | None = None
     last_pair: tuple[str, ...] = ()
+    pair_sentence: int = -99  # the sentence that set last_pair
     recent: list[EventMention] = field(default_factory=list)
 
 
@@ -135,8 +144,13 @@ def refine_type(types: Sequence[EventType], text: str, lex: Lexicon) -> EventTyp
     low = text.lower()
     if any(w in low for w in lex.refine["call"]):
         return "call"
-    if any(w in low for w in lex.refine["meeting"]) or re.search(r"\bin [A-Z]", text):
+    if any(w in low for w in lex.refine["meeting"]):
         return "meeting"
+    # "hebben elkaar in Rome gesproken": a place makes it a meeting, but a
+    # country at war is the topic ("over de oorlog in Oekraïne"), not a venue
+    for m in re.finditer(r"\bin (?:het |de )?([A-Z][\w-]+)", text):
+        if m.group(1) not in lex.refine["not_venues"]:
+            return "meeting"
     return "talks"
 
 
@@ -158,6 +172,7 @@ def _participants(
     excluded: Sequence[tuple[int, int]] = (),
     delegations: bool = False,
     sentence_text: str = "",
+    sentence_index: int = 0,
 ) -> tuple[list[str], list[str]]:
     """Actor ids taking part in the clause's contact, and the words that named them."""
     ids: list[str] = []
@@ -201,7 +216,12 @@ def _participants(
                 add(candidates[0], m.text)
             elif discourse.last_actor and discourse.last_actor not in ids:
                 add(discourse.last_actor, m.text)
-        elif m.kind == "group" and len(ids) < 2 and not delegations:
+        elif (
+            m.kind == "group"
+            and len(ids) < 2
+            and not delegations
+            and sentence_index - discourse.pair_sentence <= lex.group_reach(m.text)
+        ):
             for a in discourse.last_pair:
                 add(a, m.text)
     if len(ids) == 1:
@@ -283,24 +303,37 @@ def build_mentions(
         delegations = bool(lex.delegations.search(text.lower()))
         stimex = [t for t in timexes if sentence.start <= t.start < sentence.end]
         produced: list[EventMention] = []
+        borrowed_in: dict[int, bool] = {}
         parts = clauses(text)
         for ci, clause in enumerate(parts):
             ctrig = [t for t in triggers if clause.start <= t[0] < clause.end]
             if not ctrig:
                 continue
+            borrowed = False
             # a clause that names fewer than two parties borrows its neighbours'
             # ("het telefoongesprek | dat Trump gisteren met Poetin voerde")
             for lo, hi in ((ci, ci), (ci - 1, ci), (ci, ci + 1), (ci - 1, ci + 1)):
                 lo, hi = max(lo, 0), min(hi, len(parts) - 1)
                 span = Clause(parts[lo].start, parts[hi].end, text[parts[lo].start : parts[hi].end])
                 ids, words = _participants(
-                    smentions, span, smentions, discourse, lex, excluded, delegations, text
+                    smentions,
+                    span,
+                    smentions,
+                    discourse,
+                    lex,
+                    excluded,
+                    delegations,
+                    text,
+                    sentence.index,
                 )
                 if len(ids) >= 2:
+                    borrowed = (lo, hi) != (ci, ci)
                     clause = span
                     break
             etype = refine_type([t[2] for t in ctrig], text, lex)
             status, cues = decide_status(text, lex)
+            if status != "denied" and lex.negation.search(text.lower()):
+                continue  # "hebben elkaar nooit meer gesproken": no contact to report
             if len(ids) < 2 or not (set(ids) & focus):
                 anaphor = _ANAPHOR.search(text)
                 if anaphor and discourse.recent and not produced:
@@ -309,6 +342,12 @@ def build_mentions(
             ctimex = [
                 t for t in stimex if clause.start <= t.start - sentence.start < clause.end
             ] or stimex
+            if (
+                status == "occurred"
+                and not cues
+                and any(t.earliest and dct.latest and t.earliest > dct.latest for t in ctimex)
+            ):
+                status, cues = "planned", ["present tense with a future date"]
             chosen = _choose_timex(ctimex, sentence.start + ctrig[0][0], status, dct)
             if chosen is not None:
                 date = EventDate(
@@ -343,10 +382,13 @@ def build_mentions(
                     date=date.interval,
                 ),
             )
-            if not any(
-                p.participants == mention.participants and p.type == mention.type for p in produced
-            ):
+            same = [p for p in produced if p.participants == mention.participants]
+            if not same:
                 produced.append(mention)
+                borrowed_in[id(mention)] = borrowed
+            elif borrowed_in.get(id(same[0])) and not borrowed:
+                produced[produced.index(same[0])] = mention
+                borrowed_in[id(mention)] = borrowed
         out.extend(produced)
         discourse.recent.extend(m for m in produced)
         named = [a for m in smentions if m.kind in ("name", "descriptor") for a in m.actors]
@@ -356,6 +398,7 @@ def build_mentions(
         pair = sorted({a for m in produced for a in m.participants}) or sorted(set(named))
         if len(pair) >= 2:
             discourse.last_pair = tuple(pair)
+            discourse.pair_sentence = sentence.index
     return out
 
 

@@ -33,7 +33,8 @@ from timeline.schema import (
 )
 
 ANNOUNCED: frozenset[str] = frozenset({"planned", "proposed", "cancelled"})
-NEAR_DAYS = 10
+NEAR_DAYS = 4
+CANCEL_DAYS = 31
 SPECIFIC_DAYS = 45
 FACT_PRECEDENCE: tuple[EventStatus, ...] = ("occurred", "denied", "claimed")
 PLAN_PRECEDENCE: tuple[EventStatus, ...] = ("cancelled", "proposed", "planned")
@@ -85,9 +86,9 @@ class Cluster:
             return "talks"
         return Counter(specific).most_common(1)[0][0]
 
-    def near(self, m: EventMention) -> bool:
+    def near(self, m: EventMention, days: int = 4) -> bool:
         day = _published(m)
-        return any(abs((_published(x) - day).days) <= NEAR_DAYS for x in self.mentions)
+        return any(abs((_published(x) - day).days) <= days for x in self.mentions)
 
     def add(self, m: EventMention) -> None:
         self.mentions.append(m)
@@ -117,9 +118,9 @@ def _fits(c: Cluster, m: EventMention) -> int | None:
     if not c.interval.overlaps(mi):
         return None
     specific = _width(mi) <= SPECIFIC_DAYS
-    if not specific and not c.near(m):
-        return None
-    if c.family == "announced" and not c.near(m):
+    # a cancellation may come weeks after the announcement it calls off
+    reach = CANCEL_DAYS if m.status == "cancelled" else NEAR_DAYS
+    if (not specific or c.family == "announced") and not c.near(m, reach):
         return None
     both = c.interval.intersect(mi)
     return _width(both) if both else None

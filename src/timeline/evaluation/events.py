@@ -126,13 +126,14 @@ def evaluate_events(gold_path: Path, timeline: Timeline) -> EventReport:
             gold_to_pred[gi] = pi
             used.add(pi)
     matched = len(gold_to_pred)
+    # a duplicate: an unmatched event built from sentences of an event already matched
     duplicates = sum(
         1
         for pi, p in enumerate(pred)
         if pi not in used
         and any(
             participants_match(gold[gi].participants, p.participants)
-            and gold[gi].date.overlaps(p.date.interval)
+            and any(_source_hit(m, p) for m in gold[gi].mentions)
             for gi in gold_to_pred
         )
     )

@@ -1,0 +1,283 @@
+"""Named entities: the project's own Dutch NER model plus a knowledge-base ruler.
+
+The statistical pipeline lives in `models/ner-nl` (trained by `training/ner/`,
+see `models/README.md`). At load time an `entity_ruler` is put BEFORE the `ner`
+component, with patterns from
+
+- the actor knowledge base (`lang/nl/actors.toml`): every name → PER, `id` = actor id;
+- the general gazetteer `lang/nl/places.toml`: countries, cities, regions → LOC,
+  institutions → ORG.
+
+spaCy's `ner` keeps the entities a previous component has set and only labels the
+tokens around them, so known actors always win; names the knowledge base does not
+know are still found by the model. A `sentencizer` is added when the model has no
+parser or senter, so `doc.sents` works.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from timeline.actors import load_actors
+from timeline.resources import load_toml
+from timeline.schema import Entity, EntityLabel
+
+MODEL_ENV = "TIMELINE_MODEL_DIR"
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "ner-nl"
+LABELS: tuple[EntityLabel, ...] = ("PER", "ORG", "LOC", "MISC")
+RULER_NAME = "entity_ruler"
+COMMON_WORDS = "common_words.txt"
+
+
+class ModelNotFoundError(FileNotFoundError):
+    """The NER model directory does not exist or is not a spaCy pipeline."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"NER model not found at {path}: train it with training/ner/train.sh "
+            f"or point ${MODEL_ENV} at a model directory"
+        )
+
+
+def model_dir() -> Path:
+    """The model directory: $TIMELINE_MODEL_DIR, else the repository's models/ner-nl."""
+    env = os.environ.get(MODEL_ENV)
+    return Path(env) if env else DEFAULT_MODEL_DIR
+
+
+def _is_title_prefixed(name: str, names: set[str]) -> bool:
+    """'paus Leo XIV' when 'Leo XIV' is also a name: the title stays outside the span."""
+    first, _, rest = name.partition(" ")
+    return first.islower() and rest in names
+
+
+def _groups() -> list[dict[str, Any]]:
+    return list(load_toml("places.toml")["group"])
+
+
+def _place_after() -> dict[str, frozenset[str]]:
+    """Building name → the words after which it is a place (LOC), not an actor (ORG)."""
+    out: dict[str, frozenset[str]] = {}
+    for group in _groups():
+        for name in group["names"]:
+            if "place_after" in group:
+                out[name] = frozenset(group["place_after"])
+    return out
+
+
+def _only_after() -> dict[str, tuple[str, frozenset[str]]]:
+    """Name → (label, the words it must follow to be an entity)."""
+    return {
+        name: (group["label"], frozenset(group["only_after"]))
+        for group in _groups()
+        if "only_after" in group
+        for name in group["names"]
+    }
+
+
+@Language.factory("timeline_context_names")
+def _make_context_names(nlp: Language, name: str) -> ContextNames:
+    return ContextNames(_only_after())
+
+
+class ContextNames:
+    """Before `ner`: names that are entities only after a cue word ("op X", "via X")."""
+
+    def __init__(self, names: dict[str, tuple[str, frozenset[str]]]) -> None:
+        self.names = names
+
+    def __call__(self, doc: Doc) -> Doc:
+        new: list[Span] = []
+        for tok in doc:
+            hit = self.names.get(tok.text) or self.names.get(tok.text.removesuffix("."))
+            if hit is None or tok.i == 0 or tok.ent_type:
+                continue
+            label, cues = hit
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if doc[tok.i - 1].lower_ in cues and not (nxt is not None and nxt.is_title):
+                new.append(Span(doc, tok.i, tok.i + 1, label=label))
+        if new:
+            doc.set_ents(new, default="unmodified")
+        return doc
+
+
+@Language.factory("timeline_entity_context")
+def _make_entity_context(nlp: Language, name: str) -> EntityContext:
+    return EntityContext(_place_after())
+
+
+class EntityContext:
+    """After `ner`: guideline fixes that need the context of an entity.
+
+    - A building that stands for its institution ("Kremlin", "Witte Huis") is LOC
+      right after a locative word ("in het Kremlin"), else ORG ("het Kremlin zei").
+    - An entity never spans a paragraph break (a sub-heading and the next line).
+    - A one-token statistical entity at the start of a sentence or line that is a
+      common lower-case word of the training text ("Natuurlijk", "Gesprekken") is
+      dropped; `common` is the model's `common_words.txt`, `known` the ruler names.
+    """
+
+    def __init__(self, place_after: dict[str, frozenset[str]]) -> None:
+        self.place_after = place_after
+        self.common: frozenset[str] = frozenset()
+        self.known: frozenset[str] = frozenset()
+
+    def _initial_common_word(self, doc: Doc, ent: Span) -> bool:
+        if len(ent) != 1 or ent.text in self.known or ent.ent_id_:
+            return False
+        tok = ent[0]
+        if tok.lower_ not in self.common:
+            return False
+        i = tok.i
+        while i > 0 and (doc[i - 1].is_punct or doc[i - 1].is_quote) and not doc[i].is_sent_start:
+            i -= 1
+        return i == 0 or bool(doc[i].is_sent_start) or "\n" in doc[i - 1].text_with_ws
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents: list[Span] = []
+        changed = False
+        for ent in doc.ents:
+            if "\n" in ent.text or self._initial_common_word(doc, ent):
+                changed = True
+                continue
+            cues = self.place_after.get(ent.text)
+            if cues is not None and ent.label_ in ("ORG", "LOC"):
+                i = ent.start - 1
+                if i >= 0 and doc[i].lower_ in ("het", "de"):
+                    i -= 1
+                label = "LOC" if i >= 0 and doc[i].lower_ in cues else "ORG"
+                if label != ent.label_:
+                    ent = Span(
+                        doc, ent.start, ent.end, label=label, kb_id=ent.kb_id, span_id=ent.id
+                    )
+                    changed = True
+            ents.append(ent)
+        if changed:
+            doc.ents = ents
+        return doc
+
+
+def ruler_patterns() -> list[dict[str, Any]]:
+    """Entity-ruler patterns: actor names (PER, with id) and the places gazetteer."""
+    patterns: list[dict[str, Any]] = []
+    actor_names: set[str] = set()
+    base = load_actors()
+    all_names = {n for a in base.actors for n in a.names}
+    for actor in base.actors:
+        for name in actor.names:
+            if _is_title_prefixed(name, all_names):
+                continue
+            patterns.append({"label": "PER", "pattern": name, "id": actor.id})
+            actor_names.add(name)
+    for group in _groups():
+        if "only_after" in group:
+            continue
+        label = group["label"]
+        for name in group["names"]:
+            if name not in actor_names:
+                patterns.append({"label": label, "pattern": name})
+    return patterns
+
+
+def load_pipeline(model_dir_: Path | None = None) -> Language:
+    """The full NER pipeline: sentencizer, entity ruler, statistical ner.
+
+    Raises ModelNotFoundError when the model directory is missing.
+    """
+    path = Path(model_dir_) if model_dir_ is not None else model_dir()
+    if not (path / "meta.json").is_file() or not (path / "config.cfg").is_file():
+        raise ModelNotFoundError(path)
+    nlp = spacy.load(path)
+    if not any(name in nlp.pipe_names for name in ("parser", "senter", "sentencizer")):
+        nlp.add_pipe("sentencizer", first=True)
+    ruler_config = {"phrase_matcher_attr": "ORTH", "overwrite_ents": True}
+    if "ner" in nlp.pipe_names:
+        ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner", config=ruler_config)
+    else:
+        ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, config=ruler_config)
+    patterns = ruler_patterns()
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    nlp.add_pipe("timeline_context_names", after=RULER_NAME)
+    context = nlp.add_pipe("timeline_entity_context", last=True)
+    common = path / COMMON_WORDS
+    if common.is_file():
+        context.common = frozenset(common.read_text(encoding="utf-8").split())  # type: ignore[attr-defined]
+    context.known = frozenset(str(p["pattern"]) for p in patterns)  # type: ignore[attr-defined]
+    return nlp
+
+
+@cache
+def get_pipeline() -> Language:
+    """`load_pipeline()` loaded once per process (for callers that share it)."""
+    return load_pipeline()
+
+
+def _actor_for(ent: Span, by_name: dict[str, str], ids: frozenset[str]) -> str | None:
+    if ent.ent_id_ and ent.ent_id_ in ids:
+        return ent.ent_id_
+    if ent.label_ != "PER":
+        return None
+    text = ent.text
+    for cand in (text, text.removesuffix("'s"), text.removesuffix("’s"), text.removesuffix("s")):
+        if cand in by_name:
+            return by_name[cand]
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a sentence-final period glued to an abbreviation ('VS.' → 'VS')."""
+    body = text[start:end]
+    if body.endswith(".") and "." not in body[:-1] and len(body) > 1:
+        return start, end - 1
+    return start, end
+
+
+def extract_entities(doc: Doc, offset: int = 0) -> list[Entity]:
+    """The PER/ORG/LOC/MISC entities of `doc`, offsets shifted by `offset`.
+
+    `offset` is where the doc's text starts in `Article.text` (the body start).
+    `actor` is the knowledge-base id when the entity names a known actor.
+    """
+    base = load_actors()
+    by_name = base.by_name()
+    ids = frozenset(a.id for a in base.actors)
+    out: list[Entity] = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        start, end = _trim(doc.text, ent.start_char, ent.end_char)
+        if start >= end:
+            continue
+        out.append(
+            Entity(
+                text=doc.text[start:end],
+                start=start + offset,
+                end=end + offset,
+                label=ent.label_,  # type: ignore[arg-type]
+                actor=_actor_for(ent, by_name, ids),
+            )
+        )
+    return out
+
+
+def analyse_text(nlp: Language, text: str, offset: int = 0) -> list[Entity]:
+    """Run the pipeline over `text` and return its entities (offsets + `offset`)."""
+    return extract_entities(nlp(text), offset)
+
+
+def analyse_texts(
+    nlp: Language, texts: Iterable[tuple[str, int]], batch_size: int = 32
+) -> list[list[Entity]]:
+    """Batch version of `analyse_text`: (text, offset) pairs → entities per text."""
+    items = list(texts)
+    docs = nlp.pipe((t for t, _ in items), batch_size=batch_size)
+    return [extract_entities(doc, off) for doc, (_, off) in zip(docs, items, strict=True)]

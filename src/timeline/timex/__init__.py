@@ -1,0 +1,124 @@
+"""Dutch time expressions: recognise (`recognise.py`), then resolve (`resolve.py`).
+
+find_timexes(article)      every time expression of the body, resolved
+narrow_published(article)  the publication date, narrowed where the text pins it
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.schema import Article, Interval, Published, TimeExpression
+from timeline.timex.narrow import narrow_published
+from timeline.timex.recognise import Mention, recognise, sentence_of
+from timeline.timex.resolve import Resolved, resolve
+
+__all__ = ["find_timexes", "narrow_published", "resolve_mentions"]
+
+
+_DAYLIKE = {"day", "weekday", "date", "dom", "holiday", "fixed", "anchor", "night", "night_of"}
+
+
+def _bounded(r: Resolved) -> bool:
+    return (
+        r.earliest is not None
+        and r.latest is not None
+        and r.value not in ("PAST_REF", "FUTURE_REF")
+    )
+
+
+_HEADING = re.compile(r"(?:\A|\n\n)([^\n.!?]{1,60})\n\n")
+
+
+def _section_start(text: str, pos: int) -> int:
+    """Start of the section holding `pos`: after the last sub-heading (a short line on its own)."""
+    start = 0
+    for m in _HEADING.finditer(text, 0, pos):
+        start = m.end()
+    return start
+
+
+def _anchor(
+    text: str, i: int, ms: list[Mention], done: list[Resolved | None], mode: str | None
+) -> Interval | None:
+    """The date an anchored expression refers to: the previous mention, or one in its sentence."""
+    if mode is None:
+        return None
+    prev = [j for j in range(i - 1, -1, -1) if (r := done[j]) is not None and _bounded(r)]
+    if ms[i].value.kind == "anchor":
+        # "een dag later", "eerder op de dag": a day, not a month; "op de dag" within the paragraph
+        prev = [j for j in prev if ms[j].value.kind in _DAYLIKE]
+        if ms[i].rule == "sameday":
+            par = _section_start(text, ms[i].start)
+            prev = [j for j in prev if ms[j].start >= par]
+    if mode == "near":
+        lo, hi = sentence_of(text, ms[i])
+        same = [j for j in prev if ms[j].start >= lo]
+        if same:
+            r = done[same[0]]
+            return r.interval if r else None
+        nxt = [j for j in range(i + 1, len(ms)) if ms[j].start < hi and ms[j].anchor is None]
+        if nxt:
+            return None  # resolved in a second pass, see resolve_mentions
+    if prev:
+        r = done[prev[0]]
+        return r.interval if r else None
+    return None
+
+
+def resolve_mentions(text: str, ms: list[Mention], dct: Interval) -> list[Resolved | None]:
+    done: list[Resolved | None] = [None] * len(ms)
+    for i, m in enumerate(ms):
+        if m.anchor is None or (m.value.kind == "wrap" and m.value.inner is not None):
+            done[i] = resolve(m.value, dct)
+    for i, m in enumerate(ms):
+        if done[i] is not None:
+            continue
+        anchor = _anchor(text, i, ms, done, m.anchor)
+        if anchor is None and m.anchor == "near":
+            lo, hi = sentence_of(text, m)
+            later = [j for j in range(i + 1, len(ms)) if (r := done[j]) is not None and _bounded(r)]
+            same = [j for j in later if ms[j].start < hi]
+            pick = same or later
+            if pick and (r := done[pick[0]]) is not None:
+                anchor = r.interval
+        done[i] = resolve(m.value, dct, anchor or dct)
+    return done
+
+
+def find_timexes(article: Article) -> list[TimeExpression]:
+    """All time expressions of the body, resolved against `article.published.interval`."""
+    text = article.text
+    dct = article.published.interval
+    ms = recognise(text, article.body_start)
+    out: list[TimeExpression] = []
+    for m, r in zip(ms, resolve_mentions(text, ms, dct), strict=True):
+        if r is None:
+            continue
+        out.append(
+            TimeExpression(
+                text=text[m.start : m.end],
+                start=m.start,
+                end=m.end,
+                earliest=r.earliest,
+                latest=r.latest,
+                value=r.value,
+                granularity=r.granularity,  # type: ignore[arg-type]
+                rule=m.rule,
+                note=_note(m, article.published),
+            )
+        )
+    return out
+
+
+def _note(m: Mention, published: Published) -> str:
+    v = m.value
+    bits = [v.kind]
+    if v.direction:
+        bits.append(v.direction)
+    if v.op:
+        bits.append(v.op)
+    if m.anchor:
+        bits.append(f"anchored on the {'previous' if m.anchor == 'prev' else 'nearest'} date")
+    bits.append(f"against DCT {published.text}")
+    return "; ".join(bits)

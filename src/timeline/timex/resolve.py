@@ -1,0 +1,397 @@
+"""The pure resolver: an underspecified `Value` + the article date → an interval.
+
+`resolve_day` anchors a value on one publication day. `resolve` takes the DCT
+interval and returns the union over its days, so that an article dated
+`2025-02` gets every interval it could mean (TIMEX_CONVENTIONS.md, "Uncertain
+publication date"). Nothing here reads text or files.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from timeline.schema import Interval
+from timeline.timex.values import Value
+
+D = dt.timedelta
+SHORTLY = 14  # "kort voor/na E": E−14 … E / E … E+14
+
+
+@dataclass(frozen=True)
+class Resolved:
+    earliest: dt.date | None
+    latest: dt.date | None
+    value: str | None
+    granularity: str
+
+    @property
+    def interval(self) -> Interval:
+        return Interval(earliest=self.earliest, latest=self.latest)
+
+
+def month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def add_months(d: dt.date, n: int) -> dt.date:
+    m0 = d.month - 1 + n
+    y, m = d.year + m0 // 12, m0 % 12 + 1
+    return dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def add_years(d: dt.date, n: int) -> dt.date:
+    return add_months(d, 12 * n)
+
+
+def monday(d: dt.date) -> dt.date:
+    return d - D(days=d.weekday())
+
+
+def iso_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def easter(year: int) -> dt.date:
+    """Gregorian Easter Sunday (anonymous computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    la = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * la) // 451
+    month = (h + la - 7 * m + 114) // 31
+    day = (h + la - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+def _day(d: dt.date) -> Resolved:
+    return Resolved(d, d, d.isoformat(), "day")
+
+
+def _span(lo: dt.date | None, hi: dt.date | None, value: str | None = None) -> Resolved:
+    return Resolved(lo, hi, value, "interval" if lo and hi else "open")
+
+
+def _part(lo: dt.date, hi: dt.date, part: str | None, unit: str) -> tuple[dt.date, dt.date]:
+    """begin / half / eind of a week, month or year (conventions table)."""
+    if part is None:
+        return lo, hi
+    if unit == "week":
+        return (lo, lo + D(days=2)) if part == "begin" else (lo + D(days=3), hi)
+    if unit == "month":
+        if part == "begin":
+            return lo, lo.replace(day=10)
+        if part == "half":
+            return lo.replace(day=11), lo.replace(day=20)
+        return lo.replace(day=21), hi
+    if part == "begin":
+        return lo, dt.date(lo.year, 3, 31)
+    if part == "half":
+        return dt.date(lo.year, 4, 1), dt.date(lo.year, 9, 30)
+    return dt.date(lo.year, 10, 1), hi
+
+
+def _month(y: int, m: int, part: str | None) -> Resolved:
+    lo, hi = _part(dt.date(y, m, 1), month_end(y, m), part, "month")
+    return Resolved(lo, hi, f"{y}-{m:02d}", "month")
+
+
+def _year(y: int, part: str | None) -> Resolved:
+    lo, hi = _part(dt.date(y, 1, 1), dt.date(y, 12, 31), part, "year")
+    return Resolved(lo, hi, str(y), "year" if part is None else "quarter")
+
+
+def _pick_year(dct: dt.date, month: int, day: int | None, direction: str | None) -> int:
+    """The year of a month (or day) named without one: nearest, or in the tense's direction."""
+
+    def key(y: int) -> dt.date:
+        return dt.date(y, month, min(day or 1, calendar.monthrange(y, month)[1]))
+
+    cands = [dct.year - 1, dct.year, dct.year + 1]
+    if day is None and month == dct.month:
+        return dct.year
+    if direction == "past":
+        ok = [y for y in cands if key(y) <= dct]
+        return max(ok)
+    if direction == "future":
+        ok = [y for y in cands if key(y) >= dct.replace(day=1 if day is None else dct.day)]
+        return min(ok)
+    mid = dct.replace(day=1) if day is None else dct
+    return min(cands, key=lambda y: (abs((key(y) - mid).days), -y))
+
+
+def _shift(r: Interval, n: int) -> Resolved:
+    lo = r.earliest + D(days=n) if r.earliest else None
+    hi = r.latest + D(days=n) if r.latest else None
+    if lo and lo == hi:
+        return _day(lo)
+    return _span(lo, hi)
+
+
+def _count(v: Value) -> list[float]:
+    lo, hi = v.lo, v.hi
+    if lo == int(lo) and hi == int(hi):
+        return [float(n) for n in range(int(lo), int(hi) + 1)]
+    return [lo, hi] if lo != hi else [lo]
+
+
+def _units(d: dt.date, n: float, unit: str) -> dt.date:
+    """d + n units (n may be 1.5: anderhalve week = 10 days, anderhalf jaar = 18 months)."""
+    if unit == "day":
+        return d + D(days=round(n))
+    if unit == "week":
+        return d + D(days=round(7 * n) if n == int(n) else (10 if abs(n) == 1.5 else round(7 * n)))
+    if unit == "month":
+        return add_months(d, round(n))
+    return add_months(d, round(12 * n))
+
+
+def _ago(v: Value, d: dt.date, sign: int) -> Resolved:
+    unit = v.unit or "day"
+    parts: list[Resolved] = []
+    for n in _count(v):
+        t = _units(d, sign * n, unit)
+        whole = n == int(n)
+        if v.approx == "precies" or not whole or unit == "day":
+            r = _day(t)
+        elif v.approx in ("bijna", "ruim") and sign < 0:
+            if v.approx == "bijna":
+                hi = _units(d, -(n - 1), unit) - D(days=1) if unit != "week" else t + D(days=6)
+                r = _span(t, hi)
+            else:
+                lo = _units(d, -(n + 1), unit) + D(days=1) if unit != "week" else t - D(days=6)
+                r = _span(lo, t)
+        elif unit == "week":
+            m = monday(t)
+            r = Resolved(m, m + D(days=6), iso_week(t), "week")
+        elif unit == "month":
+            r = _month(t.year, t.month, None)
+        else:
+            r = _year(t.year, None)
+        parts.append(r)
+    out = union(parts)
+    if v.approx in ("bijna", "ruim", "zo'n", "ongeveer", "circa") or len(parts) > 1:
+        ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return Resolved(out.earliest, out.latest, ref, out.granularity)
+    return out
+
+
+def union(parts: list[Resolved]) -> Resolved:
+    if len(parts) == 1:
+        return parts[0]
+    los = [p.earliest for p in parts]
+    his = [p.latest for p in parts]
+    lo = None if any(x is None for x in los) else min(x for x in los if x)
+    hi = None if any(x is None for x in his) else max(x for x in his if x)
+    values = {p.value for p in parts}
+    grans = {p.granularity for p in parts}
+    value = values.pop() if len(values) == 1 else None
+    gran = grans.pop() if len(grans) == 1 and value is not None else "interval"
+    if lo is None or hi is None:
+        gran = "open"
+    return Resolved(lo, hi, value, gran)
+
+
+def resolve_day(v: Value, d: dt.date, anchor: Interval | None = None) -> Resolved | None:
+    """Anchor `v` on the publication day `d`; `anchor` is the previously mentioned date."""
+    k = v.kind
+    if k == "day":
+        return _day(d + D(days=v.offset))
+    if k == "night":
+        return Resolved(d - D(days=1), d, f"{(d - D(days=1)).isoformat()}TNI", "interval")
+    if k == "night_of":
+        second = (v.weekday or 0) + 1
+        end = _weekday(d, second % 7, v.direction or "past", None)
+        return Resolved(end - D(days=1), end, f"{(end - D(days=1)).isoformat()}TNI", "interval")
+    if k == "weekday":
+        return _day(
+            _weekday(d, v.weekday or 0, v.direction, v.offset if v.part == "week" else None)
+        )
+    if k == "week":
+        m = monday(d) + D(days=7 * v.offset)
+        lo, hi = m, m + D(days=6)
+        if v.part == "eerder":
+            lo, hi = m, d - D(days=1)
+        elif v.part == "later":
+            lo, hi = d + D(days=1), m + D(days=6)
+        else:
+            lo, hi = _part(lo, hi, v.part, "week")
+        if lo > hi:
+            return None
+        return Resolved(lo, hi, iso_week(m), "week")
+    if k == "weekend":
+        if v.offset < 0:
+            sun = d - D(days=(d.weekday() + 1) % 7 or 7)
+        elif v.offset > 0:
+            sat = d + D(days=(5 - d.weekday()) % 7 or 7)
+            sun = sat + D(days=1)
+        else:
+            sun = monday(d) + D(days=6)
+        return Resolved(sun - D(days=1), sun, f"{iso_week(sun)}-WE", "interval")
+    if k == "span":
+        n = int(v.lo)
+        days = (
+            {"day": 7, "week": 21, "month": 90, "year": 365 * 3}[v.unit or "day"] if n == 0 else 0
+        )
+        if n:
+            days = (_units(d, n, v.unit or "day") - d).days
+        if v.direction == "past":
+            return Resolved(d - D(days=days), d - D(days=1), "PAST_REF", "interval")
+        return Resolved(d + D(days=1), d + D(days=days), "FUTURE_REF", "interval")
+    if k == "month":
+        t = add_months(d.replace(day=1), v.offset)
+        r = _month(t.year, t.month, v.part if v.part in ("begin", "half", "eind") else None)
+        if v.part == "eerder":
+            if d.day == 1:
+                return None
+            return Resolved(d.replace(day=1), d - D(days=1), r.value, "month")
+        if v.part == "later":
+            end = month_end(d.year, d.month)
+            return None if d == end else Resolved(d + D(days=1), end, r.value, "month")
+        return r
+    if k == "year":
+        return _year(d.year + v.offset, v.part)
+    if k == "month_name":
+        m = v.month or 1
+        y = v.year if v.year is not None else _pick_year(d, m, None, v.direction)
+        return _month(y, m, v.part)
+    if k == "date":
+        m = v.month or 1
+        y = v.year if v.year is not None else _pick_year(d, m, v.day, v.direction)
+        try:
+            return _day(dt.date(y, m, v.day or 1))
+        except ValueError:
+            return None
+    if k == "dom":  # "de 18e": that day of the DCT's month
+        try:
+            return _day(d.replace(day=v.day or 1))
+        except ValueError:
+            return None
+    if k == "year_name":
+        return _year(v.year or d.year, v.part)
+    if k == "season":
+        first, last = v.month or 1, v.day or 1
+        y = v.year if v.year is not None else _season_year(d, first, last, v.direction, v.offset)
+        lo = dt.date(y, first, 1)
+        hi = month_end(y + (1 if last < first else 0), last)
+        return Resolved(
+            lo, hi, f"{y}-{'SP SU FA WI'.split()[[3, 6, 9, 12].index(first)]}", "season"
+        )
+    if k == "ago":
+        return _ago(v, d, -1)
+    if k == "ahead":
+        return _ago(v, d, +1)
+    if k == "within":
+        return Resolved(d, _units(d, v.hi, v.unit or "day"), "FUTURE_REF", "interval")
+    if k == "past_ref":
+        return Resolved(None, d, "PAST_REF", "open")
+    if k == "future_ref":
+        return Resolved(d, None, "FUTURE_REF", "open")
+    if k == "fixed":
+        return _day(v.date or d)
+    if k == "holiday":
+        year = d.year
+        best = None
+        for y in (year - 1, year, year + 1):
+            t = easter(y) + D(days=v.offset) if v.easter else dt.date(y, v.month or 1, v.day or 1)
+            if best is None or abs((t - d).days) < abs((best - d).days):
+                best = t
+        return _day(best or d)
+    if k == "anchor":
+        base = anchor or Interval(earliest=d, latest=d)
+        return _shift(base, v.offset)
+    if k == "wrap":
+        return _wrap(v, d, anchor)
+    if k == "pair" and v.inner and v.other:
+        a = resolve_day(v.inner, d, anchor)
+        b = resolve_day(v.other, d, anchor)
+        if a is None or b is None:
+            return None
+        return _span(a.earliest, b.latest)
+    return None
+
+
+def _season_year(d: dt.date, first: int, last: int, direction: str | None, offset: int) -> int:
+    y = d.year if not (first == 12 and d.month <= 2) else d.year - 1
+    start = dt.date(y, first, 1)
+    end = month_end(y + (1 if last < first else 0), last)
+    if offset:
+        return y + offset
+    if direction == "past" and start > d:
+        return y - 1
+    if direction == "future" and end < d:
+        return y + 1
+    return y
+
+
+def _weekday(d: dt.date, w: int, direction: str | None, week_offset: int | None) -> dt.date:
+    if week_offset is not None:
+        return monday(d) + D(days=7 * week_offset + w)
+    if direction == "future":
+        return d + D(days=(w - d.weekday() - 1) % 7 + 1)
+    return d - D(days=(d.weekday() - w) % 7)
+
+
+def _wrap(v: Value, d: dt.date, anchor: Interval | None) -> Resolved | None:
+    op = v.op
+    if v.inner is None:
+        base = anchor or Interval(earliest=d, latest=d)
+        inner = Resolved(base.earliest, base.latest, None, "interval")
+    else:
+        r = resolve_day(v.inner, d, anchor)
+        if r is None:
+            return None
+        inner = r
+    lo, hi = inner.earliest, inner.latest
+    if op == "sinds":
+        if lo is not None and lo > d:
+            return _span(lo, None)
+        return _span(lo, d)
+    if op == "tot":
+        return _span(d, hi) if hi is None or hi >= d else _span(None, hi)
+    if op == "voor":
+        if lo is None:
+            return None
+        if lo > d:
+            return Resolved(d, lo - D(days=1), inner.value, "interval")
+        return _span(None, lo - D(days=1))
+    if op == "na":
+        return _span(hi + D(days=1) if hi else None, None)
+    if op == "kort_voor":
+        return _span(lo - D(days=SHORTLY) if lo else None, hi)
+    if op == "kort_na":
+        return _span(lo, hi + D(days=SHORTLY) if hi else None)
+    if op in ("na_n", "voor_n"):
+        sign = 1 if op == "na_n" else -1
+        n = round(v.lo)
+        unit = v.unit or "day"
+        lo2 = _units(lo, sign * n, unit) if lo else None
+        hi2 = _units(hi, sign * n, unit) if hi else None
+        if lo2 and lo2 == hi2:
+            return _day(lo2)
+        return _span(lo2, hi2)
+    return None
+
+
+def resolve(v: Value, dct: Interval, anchor: Interval | None = None) -> Resolved | None:
+    """The union of `resolve_day` over every possible publication day in `dct`."""
+    if dct.earliest is None or dct.latest is None:
+        return None
+    parts: list[Resolved] = []
+    d = dct.earliest
+    while d <= dct.latest:
+        r = resolve_day(v, d, anchor)
+        if r is not None:
+            parts.append(r)
+        d += D(days=1)
+    if not parts:
+        return None
+    out = union(parts)
+    if len(parts) > 1 and out.value is None and parts[0].value in ("PAST_REF", "FUTURE_REF"):
+        out = Resolved(out.earliest, out.latest, parts[0].value, out.granularity)
+    return out

@@ -1,0 +1,81 @@
+"""Direction from tense: is a bare weekday in this sentence past or future?
+
+The cue words are data (lang/nl/tense_cues.toml). The nearest cue to the time
+expression within its sentence decides; a present-tense sentence without cues
+gets the default (Dutch news uses the present for plans: "Zelensky reist vrijdag").
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.timex.values import Direction
+from timeline.timex.words import words
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        lo = m.end()
+    m2 = _SENTENCE_END.search(text, end)
+    return lo, (m2.start() + 1 if m2 else len(text))
+
+
+def cue_direction(token: str) -> Direction | None:
+    w = words()
+    t = token.lower()
+    if t in w.future_cues:
+        return "future"
+    if t in w.past_cues:
+        return "past"
+    if t in w.not_past or t.endswith(("ende", "enden", "ste", "sten")):
+        return None
+    if w.weak_past.fullmatch(t) and not token[:1].isupper():
+        return "past"
+    if (
+        t.startswith("ge")
+        and len(t) > 5
+        and t.endswith(("d", "t", "en"))
+        and not token[:1].isupper()
+    ):
+        return "past"
+    return None
+
+
+_CLAUSE = re.compile(
+    r"[,;:()]|\b(?:dat|die|omdat|nadat|voordat|als|toen|waar|waarna|terwijl|maar|hoewel|zodat)\b",
+    re.IGNORECASE,
+)
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end]: between commas and subordinators, inside the sentence."""
+    lo, hi = sentence_bounds(text, start, end)
+    c_lo = lo
+    for m in _CLAUSE.finditer(text, lo, start):
+        c_lo = m.end()
+    m2 = _CLAUSE.search(text, end, hi)
+    return c_lo, (m2.start() if m2 else hi)
+
+
+def direction_at(text: str, start: int, end: int) -> Direction:
+    """The direction of the clause around text[start:end] (nearest tense cue wins)."""
+    lo, hi = clause_bounds(text, start, end)
+    best: tuple[int, Direction] | None = None
+    for m in _TOKEN.finditer(text, lo, hi):
+        if start <= m.start() < end:
+            continue
+        d = cue_direction(m.group())
+        if d is None:
+            continue
+        dist = start - m.end() if m.end() <= start else m.start() - end
+        # a cue before the expression is usually its clause's finite verb
+        dist = dist if m.end() <= start else dist + 2
+        if best is None or dist < best[0]:
+            best = (dist, d)
+    if best is None:
+        return "future" if words().default_direction == "future" else "past"
+    return best[1]
