@@ -33,6 +33,8 @@ from timeline.schema import (
 )
 from timeline.segment import Sentence
 
+_SINCE = re.compile(r"(?i)\bsinds\b[^,.;]{0,40}$")
+_ANNOUNCED = frozenset({"planned", "proposed", "cancelled"})
 TYPE_SPECIFICITY: dict[str, int] = {"call": 3, "meeting": 3, "message": 2, "talks": 1}
 _CLAUSE = re.compile(
     r",\s+|;\s+|:\s+|\s+(?=(?:nadat|voordat|toen|waarna|terwijl|maar|omdat|dat|waar|die|om)\s)"
@@ -241,6 +243,8 @@ def _choose_timex(
 ) -> TimeExpression | None:
     usable = []
     for t in timexes:
+        if status != "denied" and t.text.lower().startswith(("sinds", "vanaf")):
+            continue  # "het eerste contact sinds begin 2022" dates nothing
         future = t.earliest is not None and dct.latest is not None and t.earliest > dct.latest
         past = t.latest is not None and dct.earliest is not None and t.latest < dct.earliest
         if status in ("planned", "proposed") and past:
@@ -339,9 +343,17 @@ def build_mentions(
                 if anaphor and discourse.recent and not produced:
                     produced.append(_refer_back(article, sentence, discourse.recent[-1], ctrig))
                 continue
+            ctimex = [t for t in stimex if clause.start <= t.start - sentence.start < clause.end]
+            if not ctimex and len(parts) <= 3:
+                ctimex = stimex  # a short sentence: its time expression is the contact's
+            # "sinds Trump bijna drie weken geleden aantrad": the start of a
+            # period the contact is measured against, not its date
             ctimex = [
-                t for t in stimex if clause.start <= t.start - sentence.start < clause.end
-            ] or stimex
+                t
+                for t in ctimex
+                if status == "denied"
+                or not _SINCE.search(article.text[max(sentence.start, t.start - 45) : t.start])
+            ]
             if (
                 status == "occurred"
                 and not cues
@@ -356,7 +368,18 @@ def build_mentions(
                     basis=f"time expression {chosen.text!r}",
                 )
             else:
-                date = _tense_date(status, dct)
+                # "De twee leiders spraken toen een uur": the date of the
+                # same contact mentioned just before in this article
+                previous = [
+                    p
+                    for p in discourse.recent
+                    if p.participants == sorted(ids)
+                    and (p.status in _ANNOUNCED) == (status in _ANNOUNCED)
+                ]
+                if previous and previous[-1].date.basis.startswith("time expression"):
+                    date = previous[-1].date
+                else:
+                    date = _tense_date(status, dct)
             mention = EventMention(
                 article=article.id,
                 type=etype,

@@ -58,6 +58,8 @@ class MentionMatcher:
                 taken.append(m.span())
                 continue
             holders = self.kb.descriptor_holders(m.group("desc"), day)
+            if m.group().lower().startswith(("een ", "geen ")):
+                holders = []  # "een Amerikaanse president": any holder, nobody in particular
             found.append(ActorMention(m.start(), m.end(), m.group(), "descriptor", tuple(holders)))
             taken.append(m.span())
         for kind, pattern in (("group", self.groups), ("pronoun", self.pronouns)):

@@ -119,7 +119,11 @@ def _fits(c: Cluster, m: EventMention) -> int | None:
         return None
     specific = _width(mi) <= SPECIFIC_DAYS
     # a cancellation may come weeks after the announcement it calls off
-    reach = CANCEL_DAYS if m.status == "cancelled" else NEAR_DAYS
+    reach = NEAR_DAYS
+    if m.status == "cancelled" or (
+        c.family == "announced" and mi.latest is None and c.interval.latest is None
+    ):
+        reach = CANCEL_DAYS  # an open-ended plan is reported on for weeks
     if (not specific or c.family == "announced") and not c.near(m, reach):
         return None
     both = c.interval.intersect(mi)
@@ -165,7 +169,19 @@ def cluster_mentions(mentions: Iterable[EventMention], focus: frozenset[str]) ->
 def _status(c: Cluster) -> EventStatus:
     statuses = [m.status for m in c.mentions]
     if c.family == "reported":
-        return next(s for s in FACT_PRECEDENCE if s in statuses)
+        if "denied" in statuses:
+            return "denied"
+        claimed = {m.article for m in c.mentions if m.status == "claimed"}
+        confirmed = {
+            m.article
+            for m in c.mentions
+            if m.status == "occurred" and _width(m.date.interval) <= SPECIFIC_DAYS
+        }
+        # a claim stays a claim until an article that does not report the claim
+        # states the contact as fact
+        if claimed and not (confirmed - claimed):
+            return "claimed"
+        return "occurred"
     latest = max(_published(m) for m in c.mentions)
     recent = [m.status for m in c.mentions if _published(m) == latest]
     if "cancelled" in recent:

@@ -17,6 +17,7 @@ parser or senter, so `doc.sents` works.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -35,6 +36,7 @@ DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "ner-nl"
 LABELS: tuple[EntityLabel, ...] = ("PER", "ORG", "LOC", "MISC")
 RULER_NAME = "entity_ruler"
 COMMON_WORDS = "common_words.txt"
+_ADJECTIVE = re.compile(r"^[A-ZÀ-Ý][^\W\d_A-Z]+(?<!s)(?:se|sche)$")
 
 
 class ModelNotFoundError(FileNotFoundError):
@@ -121,6 +123,8 @@ class EntityContext:
     - A building that stands for its institution ("Kremlin", "Witte Huis") is LOC
       right after a locative word ("in het Kremlin"), else ORG ("het Kremlin zei").
     - An entity never spans a paragraph break (a sub-heading and the next line).
+    - A one-token statistical LOC/ORG that is a capitalised adjective ("Russische",
+      "Canadese") is dropped: nationality adjectives are not entities.
     - A one-token statistical entity at the start of a sentence or line that is a
       common lower-case word of the training text ("Natuurlijk", "Gesprekken") is
       dropped; `common` is the model's `common_words.txt`, `known` the ruler names.
@@ -130,6 +134,14 @@ class EntityContext:
         self.place_after = place_after
         self.common: frozenset[str] = frozenset()
         self.known: frozenset[str] = frozenset()
+
+    def _adjective(self, ent: Span) -> bool:
+        return (
+            len(ent) == 1
+            and ent.label_ in ("LOC", "ORG")
+            and ent.text not in self.known
+            and _ADJECTIVE.search(ent.text) is not None
+        )
 
     def _initial_common_word(self, doc: Doc, ent: Span) -> bool:
         if len(ent) != 1 or ent.text in self.known or ent.ent_id_:
@@ -146,7 +158,7 @@ class EntityContext:
         ents: list[Span] = []
         changed = False
         for ent in doc.ents:
-            if "\n" in ent.text or self._initial_common_word(doc, ent):
+            if "\n" in ent.text or self._initial_common_word(doc, ent) or self._adjective(ent):
                 changed = True
                 continue
             cues = self.place_after.get(ent.text)

@@ -65,7 +65,7 @@ def _split(text: str, a: int, b: int, abbreviations: frozenset[str]) -> list[tup
     pos = a
     for m in _END.finditer(text, a, b):
         word = text[text.rfind(" ", pos, m.start()) + 1 : m.start() + 1].lower()
-        if word in abbreviations or re.fullmatch(r"\d+\.|[a-z]\.", word):
+        if word in abbreviations or re.fullmatch(r"\d{1,2}\.|[a-z]\.", word):
             continue
         out.append((pos, m.end()))
         pos = m.end()

@@ -76,7 +76,7 @@ def resolve_mentions(text: str, ms: list[Mention], dct: Interval) -> list[Resolv
             continue
         anchor = _anchor(text, i, ms, done, m.anchor)
         if anchor is None and m.anchor == "near":
-            lo, hi = sentence_of(text, m)
+            _lo, hi = sentence_of(text, m)
             later = [j for j in range(i + 1, len(ms)) if (r := done[j]) is not None and _bounded(r)]
             same = [j for j in later if ms[j].start < hi]
             pick = same or later

@@ -73,10 +73,13 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 
 def _capital_ok(m: re.Match[str], text: str, group: str) -> bool:
-    """A month or weekday written with a capital inside a sentence is a name ("Mei", "Maartstraat")."""
+    """A month or weekday with a capital inside a sentence is a name ("Mei", "Maartstraat")."""
     s = m.start(group)
     if s < 0 or not text[s].isupper():
         return True
+    # "Mei Li": a capitalised word followed by another is a name, even sentence-initially
+    if re.match(r"\s+[A-Z][a-z]", text[m.end(group) :]):
+        return False
     return _sentence_initial(text, s)
 
 
@@ -168,11 +171,8 @@ def p_relperiod(m: re.Match[str], text: str) -> Value | None:
 
 
 def p_weekend(m: re.Match[str], text: str) -> Value | None:
-    mod = _norm(m.group("mod"))
-    if not mod:
-        off = -1 if _dir(m, text, None) == "past" else 1
-    else:
-        off = REL_OFFSET[mod]
+    mod = _norm(m.group("mod") or m.group("mod2"))
+    off = (-1 if _dir(m, text, None) == "past" else 1) if not mod else REL_OFFSET[mod]
     return Value("weekend", offset=off)
 
 
@@ -205,6 +205,7 @@ def p_ahead(m: re.Match[str], text: str) -> Value | None:
     if re.search(
         r"\b(?:verspreid|verdeeld|uitgesmeerd|gespreid)\s+$",
         text[max(0, m.start() - 20) : m.start()],
+        re.IGNORECASE,
     ):
         return None
     return _counted(m, "ahead")
@@ -291,8 +292,9 @@ def p_season(m: re.Match[str], text: str) -> Value | None:
     y = m.group("year") or m.group("year2")
     year = int(y) if y else None
     mod = _norm(m.group("mod"))
-    off = REL_OFFSET.get(mod, 0) if mod else 0
-    direction = _explicit_dir(mod) or direction_at(text, m.start(), m.end())
+    explicit = _explicit_dir(mod)
+    off = {"past": -1, "future": 1}.get(explicit or "", 0)
+    direction = explicit or direction_at(text, m.start(), m.end())
     return Value("season", month=first, day=last, year=year, offset=off, direction=direction)
 
 
@@ -456,6 +458,25 @@ _PREFIX_KINDS = {
 }
 
 
+# Words a rule cannot match without: a rule whose words are all absent is skipped.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "ago": ("geleden",),
+    "ahead": ("over",),
+    "within": ("binnen",),
+    "shift": ("later", "eerder", "daarna", "daarvoor", "nadien", "erna", "ervoor"),
+    "relative_to": (" na ", " voor "),
+    "weekend": ("weekend",),
+    "span": ("afgelopen", "komende", "voorbije", "laatste", "volgende"),
+    "sindsdien": ("sindsdien",),
+    "sameday": ("dag", "ochtend", "middag", "avond"),
+    "shortly": ("kort", "vlak", "net ", "direct", "meteen"),
+    "night": ("nacht",),
+    "dom": ("de ",),
+    "season": ("lente", "voorjaar", "zomer", "herfst", "najaar", "winter"),
+    "relperiod": ("week", "maand", "jaar"),
+}
+
+
 @cache
 def compiled() -> list[tuple[str, re.Pattern[str], Production, str | None]]:
     pieces = _pieces(words())
@@ -488,7 +509,11 @@ def recognise(text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
     """All time expressions in text[lo:hi], non-overlapping, in text order (pure)."""
     hi = len(text) if hi is None else hi
     cands: list[Mention] = []
+    low = text[lo:hi].lower()
     for name, pat, prod, anchor in compiled():
+        needs = _NEEDS.get(name)
+        if needs and not any(n in low for n in needs):
+            continue
         if name == "since_event":
             continue
         for m in pat.finditer(text, lo, hi):

@@ -145,7 +145,9 @@ def _units(d: dt.date, n: float, unit: str) -> dt.date:
     if unit == "day":
         return d + D(days=round(n))
     if unit == "week":
-        return d + D(days=round(7 * n) if n == int(n) else (10 if abs(n) == 1.5 else round(7 * n)))
+        # "anderhalve week" is ten days (TIMEX_CONVENTIONS.md)
+        days = 10 if abs(n) == 1.5 else round(7 * abs(n))
+        return d + D(days=days if n > 0 else -days)
     if unit == "month":
         return add_months(d, round(n))
     return add_months(d, round(12 * n))
@@ -280,7 +282,7 @@ def resolve_day(v: Value, d: dt.date, anchor: Interval | None = None) -> Resolve
         lo = dt.date(y, first, 1)
         hi = month_end(y + (1 if last < first else 0), last)
         return Resolved(
-            lo, hi, f"{y}-{'SP SU FA WI'.split()[[3, 6, 9, 12].index(first)]}", "season"
+            lo, hi, f"{y}-{['SP', 'SU', 'FA', 'WI'][[3, 6, 9, 12].index(first)]}", "season"
         )
     if k == "ago":
         return _ago(v, d, -1)
@@ -295,13 +297,19 @@ def resolve_day(v: Value, d: dt.date, anchor: Interval | None = None) -> Resolve
     if k == "fixed":
         return _day(v.date or d)
     if k == "holiday":
-        year = d.year
-        best = None
-        for y in (year - 1, year, year + 1):
-            t = easter(y) + D(days=v.offset) if v.easter else dt.date(y, v.month or 1, v.day or 1)
-            if best is None or abs((t - d).days) < abs((best - d).days):
-                best = t
-        return _day(best or d)
+        # the DCT's year, unless the tense contradicts it by more than a month
+        # ("met Kerstmis sprak hij" in February is last Christmas)
+        def on(y: int) -> dt.date:
+            return (
+                easter(y) + D(days=v.offset) if v.easter else dt.date(y, v.month or 1, v.day or 1)
+            )
+
+        t = on(d.year)
+        if v.direction == "past" and (t - d).days > 31:
+            t = on(d.year - 1)
+        elif v.direction == "future" and (d - t).days > 31:
+            t = on(d.year + 1)
+        return _day(t)
     if k == "anchor":
         base = anchor or Interval(earliest=d, latest=d)
         return _shift(base, v.offset)
@@ -317,16 +325,26 @@ def resolve_day(v: Value, d: dt.date, anchor: Interval | None = None) -> Resolve
 
 
 def _season_year(d: dt.date, first: int, last: int, direction: str | None, offset: int) -> int:
-    y = d.year if not (first == 12 and d.month <= 2) else d.year - 1
-    start = dt.date(y, first, 1)
-    end = month_end(y + (1 if last < first else 0), last)
-    if offset:
-        return y + offset
-    if direction == "past" and start > d:
-        return y - 1
-    if direction == "future" and end < d:
-        return y + 1
-    return y
+    """Start year of a season named without one.
+
+    "vorige/komende zomer" (offset ∓1): the last one over / the next one not yet begun;
+    a bare season in a past / future clause: the last begun / the next not yet over;
+    otherwise the one of the DCT's year (the current one for winter in Jan–Feb).
+    """
+
+    def bounds(y: int) -> tuple[dt.date, dt.date]:
+        return dt.date(y, first, 1), month_end(y + (1 if last < first else 0), last)
+
+    cands = [d.year - 2, d.year - 1, d.year, d.year + 1]
+    if offset < 0:
+        return max(y for y in cands if bounds(y)[1] < d)
+    if offset > 0:
+        return min(y for y in cands if bounds(y)[0] > d)
+    if direction == "past":
+        return max(y for y in cands if bounds(y)[0] <= d)
+    if direction == "future":
+        return min(y for y in cands if bounds(y)[1] >= d)
+    return d.year if not (first == 12 and d.month <= 2) else d.year - 1
 
 
 def _weekday(d: dt.date, w: int, direction: str | None, week_offset: int | None) -> dt.date:
