@@ -1,0 +1,136 @@
+"""Properties of the time resolver (issue 3): ordered, month = union of its days, pure."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.loader import parse_article
+from timeline.schema import Interval
+from timeline.timex import find_timexes
+from timeline.timex.recognise import recognise
+from timeline.timex.resolve import resolve
+
+PHRASES = [
+    "gisteren",
+    "vandaag",
+    "morgen",
+    "eergisteren",
+    "vannacht",
+    "dinsdag",
+    "vrijdagavond",
+    "afgelopen zondag",
+    "komende maandag",
+    "vorige week",
+    "deze week",
+    "volgende week",
+    "eerder deze week",
+    "later deze week",
+    "vorige week dinsdag",
+    "volgende week vrijdag",
+    "het afgelopen weekend",
+    "deze maand",
+    "vorige maand",
+    "eerder deze maand",
+    "later deze maand",
+    "begin maart",
+    "half juni",
+    "eind december",
+    "februari",
+    "maart 2024",
+    "18 maart",
+    "dinsdag 18 maart",
+    "begin 2022",
+    "vorig jaar",
+    "dit jaar",
+    "drie dagen geleden",
+    "twee weken geleden",
+    "bijna drie weken geleden",
+    "ruim een maand geleden",
+    "bijna drie jaar geleden",
+    "precies drie jaar geleden",
+    "een paar dagen geleden",
+    "zo'n drie weken geleden",
+    "over twee weken",
+    "over een paar jaar",
+    "binnen twee weken",
+    "de afgelopen dagen",
+    "de komende dagen",
+    "binnenkort",
+    "onlangs",
+    "sinds 2022",
+    "tot half april",
+    "vóór 2014",
+    "Kerstmis",
+    "Pasen",
+    "deze zomer",
+    "de 18e",
+    "in de nacht van zaterdag op zondag",
+    "sinds de oorlog begon",
+    "anderhalve week geleden",
+]
+CONTEXTS = ["{}", "Trump belde {} met Poetin.", "Zelensky reist {} naar Washington."]
+
+months = st.tuples(st.integers(2020, 2030), st.integers(1, 12))
+phrase = st.sampled_from(PHRASES)
+context = st.sampled_from(CONTEXTS)
+
+
+def _timexes(dct: str, sentence: str):  # type: ignore[no-untyped-def]
+    return find_timexes(parse_article(f"date {dct}\n\n{sentence}", "p.txt"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(months, phrase, context)
+def test_earliest_not_after_latest(ym: tuple[int, int], p: str, c: str) -> None:
+    y, m = ym
+    for dct in (f"{y}-{m:02d}", f"{y}-{m:02d}-15"):
+        for t in _timexes(dct, c.format(p)):
+            assert t.earliest is None or t.latest is None or t.earliest <= t.latest
+            assert t.granularity in {
+                "day",
+                "week",
+                "month",
+                "quarter",
+                "season",
+                "year",
+                "interval",
+                "open",
+            }
+
+
+@settings(max_examples=100, deadline=None)
+@given(months, phrase, context)
+def test_month_contains_each_day(ym: tuple[int, int], p: str, c: str) -> None:
+    """An article dated by month denotes the union over its days (TIMEX_CONVENTIONS.md)."""
+    y, m = ym
+    sentence = c.format(p)
+    text = f"date {y}-{m:02d}\n\n{sentence}"
+    ms = recognise(text)
+    month = Interval(earliest=dt.date(y, m, 1), latest=dt.date(y, m, calendar.monthrange(y, m)[1]))
+    for mention in ms:
+        whole = resolve(mention.value, month)
+        for day in range(1, calendar.monthrange(y, m)[1] + 1):
+            d = dt.date(y, m, day)
+            one = resolve(mention.value, Interval(earliest=d, latest=d))
+            if one is None:
+                continue
+            assert whole is not None
+            assert whole.interval.contains(one.interval), (sentence, d)
+
+
+@settings(max_examples=60, deadline=None)
+@given(months, st.lists(phrase, min_size=1, max_size=5), context)
+def test_deterministic_and_offsets(ym: tuple[int, int], ps: list[str], c: str) -> None:
+    y, m = ym
+    sentence = " ".join(c.format(p) for p in ps)
+    article = parse_article(f"date {y}-{m:02d}-10\n\n{sentence}", "p.txt")
+    first = find_timexes(article)
+    assert first == find_timexes(article)
+    for t in first:
+        assert article.text[t.start : t.end] == t.text
+        assert t.start >= article.body_start
+    assert [t.start for t in first] == sorted(t.start for t in first)
