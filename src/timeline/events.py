@@ -341,7 +341,9 @@ def build_mentions(
             if len(ids) < 2 or not (set(ids) & focus):
                 anaphor = _ANAPHOR.search(text)
                 if anaphor and discourse.recent and not produced:
-                    produced.append(_refer_back(article, sentence, discourse.recent[-1], ctrig))
+                    produced.append(
+                        _refer_back(article, sentence, discourse.recent[-1], ctrig, stimex, lex)
+                    )
                 continue
             ctimex = [t for t in stimex if clause.start <= t.start - sentence.start < clause.end]
             if not ctimex and len(parts) <= 3:
@@ -446,10 +448,29 @@ def _refer_back(
     sentence: Sentence,
     antecedent: EventMention,
     ctrig: Sequence[tuple[int, int, EventType, str]],
+    timexes: Sequence[TimeExpression] = (),
+    lex: Lexicon | None = None,
 ) -> EventMention:
-    """A sentence that mentions the contact again without naming both sides."""
+    """A sentence that mentions the contact again without naming both sides.
+
+    Its own time expression and status cues ("Het eerste telefoontje vond
+    zaterdag plaats") refine what it says about the contact.
+    """
+    status, cues = decide_status(sentence.text, lex) if lex else (antecedent.status, [])
+    if not cues or (status in _ANNOUNCED) != (antecedent.status in _ANNOUNCED):
+        status, cues = antecedent.status, []
+    dct = article.published.interval
+    chosen = _choose_timex(timexes, sentence.start + ctrig[0][0], status, dct) if timexes else None
+    date = antecedent.date
+    vague = (antecedent.date.interval.width() or 10**6) > 31
+    if chosen is not None and vague and chosen.interval.overlaps(antecedent.date.interval):
+        date = EventDate(
+            earliest=chosen.earliest, latest=chosen.latest, basis=f"time expression {chosen.text!r}"
+        )
     return antecedent.model_copy(
         update={
+            "status": status,
+            "date": date,
             "sentence_index": sentence.index,
             "source": antecedent.source.model_copy(
                 update={
@@ -458,8 +479,12 @@ def _refer_back(
                     "end": sentence.end,
                     "trigger": ", ".join(t[3] for t in ctrig),
                     "actors": [],
-                    "timex": None,
-                    "cues": ["refers back to the previous contact"],
+                    "timex": chosen.text
+                    if chosen is not None and date is not antecedent.date
+                    else None,
+                    "cues": ["refers back to the previous contact", *cues],
+                    "status": status,
+                    "date": date.interval,
                 }
             ),
         }
