@@ -98,3 +98,13 @@ def test_dev_gold_targets() -> None:
     report = evaluate_timex(gold, {a.id: find_timexes(a) for a in articles})
     assert report.f1 >= 0.95
     assert report.accuracy >= 0.95
+
+
+def test_every_rule_has_a_production() -> None:
+    """The rules file and the productions agree (a registry guard, as spaCy's factories)."""
+    from timeline.resources import load_toml
+    from timeline.timex.recognise import PRODUCTIONS, compiled
+
+    names = [r["name"] for r in load_toml("time_rules.toml")["rule"]]
+    assert sorted(names) == sorted(PRODUCTIONS)
+    assert len(compiled()) == len(names)

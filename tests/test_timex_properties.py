@@ -134,3 +134,73 @@ def test_deterministic_and_offsets(ym: tuple[int, int], ps: list[str], c: str) -
         assert article.text[t.start : t.end] == t.text
         assert t.start >= article.body_start
     assert [t.start for t in first] == sorted(t.start for t in first)
+
+
+VOCAB = [
+    "de",
+    "het",
+    "op",
+    "in",
+    "sinds",
+    "tot",
+    "voor",
+    "vóór",
+    "na",
+    "kort",
+    "vlak",
+    "over",
+    "binnen",
+    "en",
+    "tussen",
+    "bijna",
+    "ruim",
+    "zo'n",
+    "een",
+    "paar",
+    "enkele",
+    "twee",
+    "drie",
+    "dagen",
+    "weken",
+    "maanden",
+    "jaar",
+    "geleden",
+    "later",
+    "eerder",
+    "deze",
+    "vorige",
+    "volgende",
+    "week",
+    "maand",
+    "weekend",
+    "nacht",
+    "van",
+    "dinsdag",
+    "zondag",
+    "maart",
+    "februari",
+    "18",
+    "31",
+    "2022",
+    "begin",
+    "eind",
+    "half",
+    "zomer",
+    "Kerstmis",
+    "belde",
+    "zal",
+    "Trump",
+    ".",
+    ",",
+    "\n\n",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(VOCAB), max_size=25), months)
+def test_never_raises_on_word_salad(ws: list[str], ym: tuple[int, int]) -> None:
+    y, m = ym
+    article = parse_article(f"date {y}-{m:02d}\n\n" + " ".join(ws) + " x", "salad.txt")
+    for t in find_timexes(article):
+        assert article.text[t.start : t.end] == t.text
+        assert t.earliest is None or t.latest is None or t.earliest <= t.latest

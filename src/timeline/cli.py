@@ -20,7 +20,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from timeline import __version__, export
-from timeline.errors import OutputError, TimelineError, TimelineFileError
+from timeline.errors import OutputError, TimelineError
 from timeline.loader import DEFAULT_MAX_BYTES, future_problems, load_paths
 from timeline.output import emit
 from timeline.pipeline import BuildOptions, BuildResult, build_from_articles, build_timeline

@@ -65,6 +65,7 @@ class Lexicon:
     focus: frozenset[str]
     negation: re.Pattern[str]
     loose_groups: frozenset[str]
+    talk_verbs: frozenset[str]
 
     def group_reach(self, word: str) -> int:
         """How many sentences back a group word may reach ("ze": 1, "de twee": 3)."""
@@ -97,6 +98,7 @@ def lexicon() -> Lexicon:
         focus=frozenset(a.id for a in load_actors().actors if a.focus),
         negation=re.compile(rf"(?<!\w)(?:{'|'.join(trig['negation']['phrases'])})(?!\w)"),
         loose_groups=frozenset(refs["loose_groups"]),
+        talk_verbs=frozenset(trig["refine"]["venue_verbs"]),
     )
 
 
@@ -139,7 +141,9 @@ def find_triggers(text: str, lex: Lexicon) -> list[tuple[int, int, EventType, st
     return sorted(found)
 
 
-def refine_type(types: Sequence[EventType], text: str, lex: Lexicon) -> EventType:
+def refine_type(
+    types: Sequence[EventType], text: str, lex: Lexicon, words: Sequence[str] = ()
+) -> EventType:
     best = max(types, key=lambda t: TYPE_SPECIFICITY[t])
     if best != "talks":
         return best
@@ -150,7 +154,8 @@ def refine_type(types: Sequence[EventType], text: str, lex: Lexicon) -> EventTyp
         return "meeting"
     # "hebben elkaar in Rome gesproken": a place makes it a meeting, but a
     # country at war is the topic ("over de oorlog in Oekraïne"), not a venue
-    for m in re.finditer(r"\bin (?:het |de )?([A-Z][\w-]+)", text):
+    verbs = not words or any(w.lower() in lex.talk_verbs for w in words)
+    for m in re.finditer(r"\bin (?:het |de )?([A-Z][\w-]+)", text if verbs else ""):
         if m.group(1) not in lex.refine["not_venues"]:
             return "meeting"
     return "talks"
@@ -334,7 +339,7 @@ def build_mentions(
                     borrowed = (lo, hi) != (ci, ci)
                     clause = span
                     break
-            etype = refine_type([t[2] for t in ctrig], text, lex)
+            etype = refine_type([t[2] for t in ctrig], text, lex, [t[3] for t in ctrig])
             status, cues = decide_status(text, lex)
             if status != "denied" and lex.negation.search(text.lower()):
                 continue  # "hebben elkaar nooit meer gesproken": no contact to report
@@ -460,7 +465,10 @@ def _refer_back(
     if not cues or (status in _ANNOUNCED) != (antecedent.status in _ANNOUNCED):
         status, cues = antecedent.status, []
     dct = article.published.interval
+    own_cues = bool(cues)
     chosen = _choose_timex(timexes, sentence.start + ctrig[0][0], status, dct) if timexes else None
+    if not own_cues:
+        chosen = None  # "Trump had het gesprek zaterdag aangekondigd": not the contact's date
     date = antecedent.date
     vague = (antecedent.date.interval.width() or 10**6) > 31
     if chosen is not None and vague and chosen.interval.overlaps(antecedent.date.interval):

@@ -103,7 +103,8 @@ def _month(y: int, m: int, part: str | None) -> Resolved:
 
 def _year(y: int, part: str | None) -> Resolved:
     lo, hi = _part(dt.date(y, 1, 1), dt.date(y, 12, 31), part, "year")
-    return Resolved(lo, hi, str(y), "year" if part is None else "quarter")
+    gran = "year" if part is None else "interval" if part == "half" else "quarter"
+    return Resolved(lo, hi, str(y), gran)
 
 
 def _pick_year(dct: dt.date, month: int, day: int | None, direction: str | None) -> int:
@@ -177,7 +178,7 @@ def _ago(v: Value, d: dt.date, sign: int) -> Resolved:
             r = _year(t.year, None)
         parts.append(r)
     out = union(parts)
-    if v.approx in ("bijna", "ruim", "zo'n", "ongeveer", "circa") or len(parts) > 1:
+    if v.approx in ("bijna", "ruim", "ongeveer") or len(parts) > 1:
         ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return Resolved(out.earliest, out.latest, ref, out.granularity)
     return out
@@ -259,14 +260,14 @@ def resolve_day(v: Value, d: dt.date, anchor: Interval | None = None) -> Resolve
     if k == "year":
         return _year(d.year + v.offset, v.part)
     if k == "month_name":
-        m = v.month or 1
-        y = v.year if v.year is not None else _pick_year(d, m, None, v.direction)
-        return _month(y, m, v.part)
+        mon = v.month or 1
+        y = v.year if v.year is not None else _pick_year(d, mon, None, v.direction)
+        return _month(y, mon, v.part)
     if k == "date":
-        m = v.month or 1
-        y = v.year if v.year is not None else _pick_year(d, m, v.day, v.direction)
+        mon = v.month or 1
+        y = v.year if v.year is not None else _pick_year(d, mon, v.day, v.direction)
         try:
-            return _day(dt.date(y, m, v.day or 1))
+            return _day(dt.date(y, mon, v.day or 1))
         except ValueError:
             return None
     if k == "dom":  # "de 18e": that day of the DCT's month
@@ -366,6 +367,8 @@ def _wrap(v: Value, d: dt.date, anchor: Interval | None) -> Resolved | None:
             return None
         inner = r
     lo, hi = inner.earliest, inner.latest
+    if op == "night_into" and lo is not None:
+        return Resolved(lo - D(days=1), lo, f"{(lo - D(days=1)).isoformat()}TNI", "interval")
     if op == "sinds":
         if lo is not None and lo > d:
             return _span(lo, None)

@@ -46,7 +46,7 @@ def cue_direction(token: str) -> Direction | None:
 
 
 _CLAUSE = re.compile(
-    r"[,;:()]|\b(?:dat|die|omdat|nadat|voordat|als|toen|waar|waarna|terwijl|maar|hoewel|zodat)\b",
+    r"[,;:()]|\b(?:dat|die|omdat|nadat|voordat|als|toen|waar|waarna|terwijl|maar|hoewel|zodat|om)\b",
     re.IGNORECASE,
 )
 
@@ -62,7 +62,15 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def direction_at(text: str, start: int, end: int) -> Direction:
-    """The direction of the clause around text[start:end] (nearest tense cue wins)."""
+    """The direction of the clause around text[start:end]; the default when it has no cue."""
+    found = tense_at(text, start, end)
+    if found is None:
+        return "future" if words().default_direction == "future" else "past"
+    return found
+
+
+def tense_at(text: str, start: int, end: int) -> Direction | None:
+    """The direction the nearest tense cue of the clause gives, or None without a cue."""
     lo, hi = clause_bounds(text, start, end)
     best: tuple[int, Direction] | None = None
     for m in _TOKEN.finditer(text, lo, hi):
@@ -73,9 +81,7 @@ def direction_at(text: str, start: int, end: int) -> Direction:
             continue
         dist = start - m.end() if m.end() <= start else m.start() - end
         # a cue before the expression is usually its clause's finite verb
-        dist = dist if m.end() <= start else dist + 2
+        dist = dist if m.end() <= start else dist + 8
         if best is None or dist < best[0]:
             best = (dist, d)
-    if best is None:
-        return "future" if words().default_direction == "future" else "past"
-    return best[1]
+    return best[1] if best else None

@@ -46,6 +46,15 @@ class Words:
     default_direction: str
     events: tuple[ReferenceEvent, ...]
     occasions: frozenset[str]
+    past_mods: frozenset[str]
+    future_mods: frozenset[str]
+    this_mods: frozenset[str]
+    approximations: dict[str, str]
+    context: dict[str, list[str]]
+
+    def rel_offset(self, mod: str) -> int:
+        m = re.sub(r"\s+", " ", mod.lower())
+        return -1 if m in self.past_mods else 1 if m in self.future_mods else 0
 
     def count(self, word: str) -> tuple[float, float]:
         w = re.sub(r"\s+", " ", word.lower())
@@ -95,4 +104,9 @@ def words() -> Words:
         default_direction=tc["default"],
         events=events,
         occasions=frozenset(ev["occasions"]["nouns"]),
+        past_mods=frozenset(tw["modifiers"]["past"]),
+        future_mods=frozenset(tw["modifiers"]["future"]),
+        this_mods=frozenset(tw["modifiers"]["this"]),
+        approximations=dict(tw["approximations"]),
+        context={k: list(v) for k, v in tw["context"].items()},
     )
