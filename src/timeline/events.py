@@ -66,6 +66,7 @@ class Lexicon:
     negation: re.Pattern[str]
     loose_groups: frozenset[str]
     talk_verbs: frozenset[str]
+    reporting: re.Pattern[str]
 
     def group_reach(self, word: str) -> int:
         """How many sentences back a group word may reach ("ze": 1, "de twee": 3)."""
@@ -99,6 +100,7 @@ def lexicon() -> Lexicon:
         negation=re.compile(rf"(?<!\w)(?:{'|'.join(trig['negation']['phrases'])})(?!\w)"),
         loose_groups=frozenset(refs["loose_groups"]),
         talk_verbs=frozenset(trig["refine"]["venue_verbs"]),
+        reporting=_words(trig["reporting"]["words"], []),
     )
 
 
@@ -300,6 +302,8 @@ def build_mentions(
     day = dct.latest
     discourse = Discourse()
     out: list[EventMention] = []
+    last_timex: TimeExpression | None = None
+    last_paragraph = -1
     for sentence in sentences:
         if sentence.heading:
             continue
@@ -313,6 +317,7 @@ def build_mentions(
         stimex = [t for t in timexes if sentence.start <= t.start < sentence.end]
         produced: list[EventMention] = []
         borrowed_in: dict[int, bool] = {}
+        previous_timex = last_timex if sentence.paragraph == last_paragraph else None
         parts = clauses(text)
         for ci, clause in enumerate(parts):
             ctrig = [t for t in triggers if clause.start <= t[0] < clause.end]
@@ -351,8 +356,20 @@ def build_mentions(
                     )
                 continue
             ctimex = [t for t in stimex if clause.start <= t.start - sentence.start < clause.end]
-            if not ctimex and len(parts) <= 3:
-                ctimex = stimex  # a short sentence: its time expression is the contact's
+            if not ctimex:
+                # a time expression elsewhere in the sentence dates the contact,
+                # unless its clause is about saying or publishing something
+                ctimex = [
+                    t
+                    for t in stimex
+                    if not any(
+                        c.start <= t.start - sentence.start < c.end
+                        and lex.reporting.search(c.text.lower())
+                        for c in parts
+                    )
+                ]
+            if not ctimex and previous_timex is not None and status == "occurred":
+                ctimex = [previous_timex]  # "Begin februari 2022 reisde Macron ... Daar sprak hij"
             # "sinds Trump bijna drie weken geleden aantrad": the start of a
             # period the contact is measured against, not its date
             ctimex = [
@@ -420,6 +437,10 @@ def build_mentions(
                 produced[produced.index(same[0])] = mention
                 borrowed_in[id(mention)] = borrowed
         out.extend(produced)
+        if stimex:
+            last_timex, last_paragraph = stimex[-1], sentence.paragraph
+        elif produced:
+            last_timex = None
         discourse.recent.extend(m for m in produced)
         named = [a for m in smentions if m.kind in ("name", "descriptor") for a in m.actors]
         named = [a for a in named if a not in lex.reporters]
