@@ -233,7 +233,7 @@ def _participants(
         ):
             for a in discourse.last_pair:
                 add(a, m.text)
-    if len(ids) == 1:
+    if len(ids) == 1 and not delegations:
         # the subject of the sentence, when the clause is its complement
         for a in named_before:
             if a not in ids:
@@ -368,7 +368,12 @@ def build_mentions(
                         for c in parts
                     )
                 ]
-            if not ctimex and previous_timex is not None and status == "occurred":
+            if (
+                not ctimex
+                and previous_timex is not None
+                and status == "occurred"
+                and (previous_timex.interval.width() or 10**6) <= 31
+            ):
                 ctimex = [previous_timex]  # "Begin februari 2022 reisde Macron ... Daar sprak hij"
             # "sinds Trump bijna drie weken geleden aantrad": the start of a
             # period the contact is measured against, not its date
