@@ -67,6 +67,7 @@ class Lexicon:
     loose_groups: frozenset[str]
     talk_verbs: frozenset[str]
     reporting: re.Pattern[str]
+    present: frozenset[str]
 
     def group_reach(self, word: str) -> int:
         """How many sentences back a group word may reach ("ze": 1, "de twee": 3)."""
@@ -101,6 +102,7 @@ def lexicon() -> Lexicon:
         loose_groups=frozenset(refs["loose_groups"]),
         talk_verbs=frozenset(trig["refine"]["venue_verbs"]),
         reporting=_words(trig["reporting"]["words"], []),
+        present=frozenset(trig["present"]["words"]),
     )
 
 
