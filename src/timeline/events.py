@@ -68,6 +68,7 @@ class Lexicon:
     talk_verbs: frozenset[str]
     reporting: re.Pattern[str]
     present: frozenset[str]
+    joined: re.Pattern[str]
 
     def group_reach(self, word: str) -> int:
         """How many sentences back a group word may reach ("ze": 1, "de twee": 3)."""
@@ -103,6 +104,7 @@ def lexicon() -> Lexicon:
         talk_verbs=frozenset(trig["refine"]["venue_verbs"]),
         reporting=_words(trig["reporting"]["words"], []),
         present=frozenset(trig["present"]["words"]),
+        joined=re.compile(rf"(?<!\w)(?:{'|'.join(trig['joined']['phrases'])})(?!\w)"),
     )
 
 
@@ -350,11 +352,17 @@ def build_mentions(
             status, cues = decide_status(text, lex)
             if status != "denied" and lex.negation.search(text.lower()):
                 continue  # "hebben elkaar nooit meer gesproken": no contact to report
-            if len(ids) < 2 or not (set(ids) & focus):
+            joins = bool(lex.joined.search(text.lower())) and bool(_ANAPHOR.search(text))
+            if len(ids) < 2 or not (set(ids) & focus) or (joins and discourse.recent):
                 anaphor = _ANAPHOR.search(text)
                 if anaphor and discourse.recent and not produced:
+                    # "Bij dat gesprek waren ook Macron en Merz aangesloten": named
+                    # leaders in a sentence about the same contact join it
+                    joined = ids if joins or lex.joined.search(text.lower()) else []
                     produced.append(
-                        _refer_back(article, sentence, discourse.recent[-1], ctrig, stimex, lex)
+                        _refer_back(
+                            article, sentence, discourse.recent[-1], ctrig, stimex, lex, joined
+                        )
                     )
                 continue
             ctimex = [t for t in stimex if clause.start <= t.start - sentence.start < clause.end]
@@ -483,6 +491,7 @@ def _refer_back(
     ctrig: Sequence[tuple[int, int, EventType, str]],
     timexes: Sequence[TimeExpression] = (),
     lex: Lexicon | None = None,
+    joined: Sequence[str] = (),
 ) -> EventMention:
     """A sentence that mentions the contact again without naming both sides.
 
@@ -505,6 +514,7 @@ def _refer_back(
         )
     return antecedent.model_copy(
         update={
+            "participants": sorted({*antecedent.participants, *joined}),
             "status": status,
             "date": date,
             "sentence_index": sentence.index,
