@@ -1,0 +1,45 @@
+"""CSV export: one row per event, sources joined."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from timeline.schema import Timeline
+
+COLUMNS = [
+    "id",
+    "type",
+    "status",
+    "participants",
+    "earliest",
+    "latest",
+    "date_basis",
+    "location",
+    "realizes",
+    "n_sources",
+    "sources",
+]
+
+
+def render(timeline: Timeline, *, lang: str = "nl") -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for e in timeline.events:
+        writer.writerow(
+            [
+                e.id,
+                e.type,
+                e.status,
+                ";".join(e.participants),
+                e.date.earliest.isoformat() if e.date.earliest else "",
+                e.date.latest.isoformat() if e.date.latest else "",
+                e.date.basis,
+                e.location or "",
+                e.realizes or "",
+                len(e.sources),
+                " | ".join(f"{s.article}: {s.quote}" for s in e.sources),
+            ]
+        )
+    return out.getvalue()
