@@ -10,11 +10,13 @@ import pytest
 from spacy.language import Language
 from spacy.util import load_config
 
+from timeline.errors import TimelineError
 from timeline.evaluation.entities import evaluate_entities
 from timeline.ner import (
     DEFAULT_MODEL_DIR,
     ModelNotFoundError,
     analyse_text,
+    default_model_dir,
     extract_entities,
     load_pipeline,
 )
@@ -68,6 +70,17 @@ def test_missing_model_is_a_typed_error(tmp_path: Path) -> None:
     with pytest.raises(ModelNotFoundError) as info:
         load_pipeline(tmp_path / "nope")
     assert info.value.path == tmp_path / "nope"
+    assert isinstance(info.value, TimelineError)
+    assert "train.sh" in str(info.value)
+
+
+def test_default_model_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("TIMELINE_MODEL_DIR", raising=False)
+    assert default_model_dir() == ROOT / "models" / "ner-nl" == DEFAULT_MODEL_DIR
+    monkeypatch.setenv("TIMELINE_MODEL_DIR", str(tmp_path))
+    assert default_model_dir() == tmp_path
+    with pytest.raises(ModelNotFoundError):
+        load_pipeline()
 
 
 def test_pipeline_layout(nlp: Language) -> None:
@@ -102,6 +115,14 @@ def test_gazetteer_and_context(nlp: Language) -> None:
     assert ("Kremlin", "ORG", None) in ents
     assert ("Kremlin", "LOC", None) in ents
     assert ("Witkoff", "PER", "witkoff") in ents
+
+
+def test_place_inside_a_longer_name(nlp: Language) -> None:
+    text = "Het Kamerlid Ineke van Gent sprak in Gent met Trump."
+    ents = analyse_text(nlp, text)
+    city = text.rindex("Gent")
+    assert [(e.start, e.label) for e in ents if e.text == "Gent"] == [(city, "LOC")]
+    assert ("Trump", "PER", "trump") in _ents(nlp, text)
 
 
 def test_offsets_are_shifted(nlp: Language) -> None:

@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from timeline.actors import load_actors
+from timeline.errors import TimelineError
 from timeline.resources import load_toml
 from timeline.schema import Entity, EntityLabel
 
@@ -39,7 +40,7 @@ COMMON_WORDS = "common_words.txt"
 _ADJECTIVE = re.compile(r"^[A-ZÀ-Ý][^\W\d_A-Z]+(?<!s)(?:se|sche)$")
 
 
-class ModelNotFoundError(FileNotFoundError):
+class ModelNotFoundError(TimelineError, FileNotFoundError):
     """The NER model directory does not exist or is not a spaCy pipeline."""
 
     def __init__(self, path: Path) -> None:
@@ -50,7 +51,7 @@ class ModelNotFoundError(FileNotFoundError):
         )
 
 
-def model_dir() -> Path:
+def default_model_dir() -> Path:
     """The model directory: $TIMELINE_MODEL_DIR, else the repository's models/ner-nl."""
     env = os.environ.get(MODEL_ENV)
     return Path(env) if env else DEFAULT_MODEL_DIR
@@ -109,6 +110,54 @@ class ContextNames:
                 new.append(Span(doc, tok.i, tok.i + 1, label=label))
         if new:
             doc.set_ents(new, default="unmodified")
+        return doc
+
+
+_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "von", "da", "di", "del", "bin"})
+
+
+@Language.factory("timeline_embedded_names")
+def _make_embedded_names(nlp: Language, name: str) -> EmbeddedNames:
+    return EmbeddedNames()
+
+
+class EmbeddedNames:
+    """Before `ner`: drop a gazetteer match that is part of a longer unknown name.
+
+    "Ineke van Gent", "Spartak Moskou": the place is inside another name, so the
+    statistical model decides the whole span. Known actors (matches with an id)
+    are always kept: they win. A neighbour counts as a name word when it is capitalised, not a
+    nationality adjective and not a common lower-case word of the training text
+    (`common`, set from the model's `common_words.txt`: "Volgens", "Het").
+    """
+
+    def __init__(self) -> None:
+        self.common: frozenset[str] = frozenset()
+
+    def _name_word(self, doc: Doc, i: int) -> bool:
+        if i < 0 or i >= len(doc):
+            return False
+        tok = doc[i]
+        return (
+            tok.is_title
+            and not tok.ent_type
+            and tok.lower_ not in self.common
+            and _ADJECTIVE.search(tok.text) is None
+        )
+
+    def _embedded(self, doc: Doc, ent: Span) -> bool:
+        if ent.ent_id_ or not ent[0].is_title:  # actors win; acronyms (VS, EU) stand alone
+            return False
+        before = ent.start - 1
+        if before >= 0 and doc[before].lower_ in _PARTICLES and doc[before].is_lower:
+            before -= 1
+        return self._name_word(doc, before) or self._name_word(doc, ent.end)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        keep = [e for e in ents if not self._embedded(doc, e)]
+        if len(keep) != len(ents):
+            doc.set_ents(keep, default="outside")
         return doc
 
 
@@ -200,12 +249,12 @@ def ruler_patterns() -> list[dict[str, Any]]:
     return patterns
 
 
-def load_pipeline(model_dir_: Path | None = None) -> Language:
+def load_pipeline(model_dir: Path | None = None) -> Language:
     """The full NER pipeline: sentencizer, entity ruler, statistical ner.
 
     Raises ModelNotFoundError when the model directory is missing.
     """
-    path = Path(model_dir_) if model_dir_ is not None else model_dir()
+    path = Path(model_dir) if model_dir is not None else default_model_dir()
     if not (path / "meta.json").is_file() or not (path / "config.cfg").is_file():
         raise ModelNotFoundError(path)
     nlp = spacy.load(path)
@@ -219,10 +268,13 @@ def load_pipeline(model_dir_: Path | None = None) -> Language:
     patterns = ruler_patterns()
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     nlp.add_pipe("timeline_context_names", after=RULER_NAME)
+    embedded = nlp.add_pipe("timeline_embedded_names", after="timeline_context_names")
     context = nlp.add_pipe("timeline_entity_context", last=True)
     common = path / COMMON_WORDS
     if common.is_file():
-        context.common = frozenset(common.read_text(encoding="utf-8").split())  # type: ignore[attr-defined]
+        words = frozenset(common.read_text(encoding="utf-8").split())
+        context.common = words  # type: ignore[attr-defined]
+        embedded.common = words  # type: ignore[attr-defined]
     context.known = frozenset(str(p["pattern"]) for p in patterns)  # type: ignore[attr-defined]
     return nlp
 

@@ -63,6 +63,17 @@ def read_iob(path: Path, sep: str = "\t", tag_col: int = 1) -> Iterator[Sentence
         yield words, tags
 
 
+def _count_prefix(path: Path, prefix: str) -> int:
+    """Leading sentences whose sent_id starts with `prefix` (the file is grouped by corpus)."""
+    n = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# sent_id = "):
+            if not line.removeprefix("# sent_id = ").startswith(prefix):
+                break
+            n += 1
+    return n
+
+
 def make_doc(nlp: Language, words: list[str], tags: list[str]) -> Doc:
     doc = Doc(nlp.vocab, words=words, spaces=_spaces(words))
     tags = [_fix_iob(t, tags[i - 1] if i else "O") for i, t in enumerate(tags)]
@@ -164,15 +175,77 @@ def _capitalise(w: str) -> str:
     return w[:1].upper() + w[1:] if w[:1].isalpha() else w
 
 
+_ADJECTIVE = re.compile(r"(?<!s)se$|sche$")
+
+
+def _drop_adjectives(words: list[str], tags: list[str]) -> list[str]:
+    """MultiCoNER tags nationality adjectives ("franse" B-LOC); the guidelines do not.
+
+    A LOC/GRP entity whose first word is an adjective ("-se", "-sche") and whose
+    other words are lower case (common nouns: "roemeense gemeente") becomes O;
+    "russische federatie" (recased "Russische Federatie") is kept.
+    """
+    out = list(tags)
+    i = 0
+    while i < len(tags):
+        if tags[i].startswith("B-") and tags[i][2:] in ("LOC", "GRP"):
+            j = i + 1
+            while j < len(tags) and tags[j] == "I-" + tags[i][2:]:
+                j += 1
+            rest = words[i + 1 : j]
+            if _ADJECTIVE.search(words[i].lower()) and all(w.islower() for w in rest):
+                out[i:j] = ["O"] * (j - i)
+            i = j
+        else:
+            i += 1
+    return out
+
+
 def multiconer(path: Path, recaser: Recaser) -> Iterator[Sentence]:
     for words, tags in read_iob(path, sep=" ", tag_col=3):
-        mapped = []
-        for t in tags:
-            if t == "O":
-                mapped.append(t)
-            else:
-                mapped.append(t[:2] + MULTICONER_MAP[t[2:]])
-        yield recaser(words, mapped), mapped
+        recased = recaser(words, tags)
+        tags = _drop_adjectives(recased, tags)
+        mapped = [t if t == "O" else t[:2] + MULTICONER_MAP[t[2:]] for t in tags]
+        yield recased, mapped
+
+
+def surname_variant(doc: Doc) -> Doc | None:
+    """The sentence with every multi-token person reduced to the surname, or None.
+
+    News names a person in full once, then by surname ("Benjamin de Wit" … "De
+    Wit", "minister Netelenbos"); the cased training text has few such mentions,
+    so the model mistakes lone surnames for MISC/ORG. The surname is everything
+    after the first token, capitalised ("de Wit" → "De Wit").
+    """
+    if not any(e.label_ == "PER" and len(e) > 1 for e in doc.ents):
+        return None
+    words: list[str] = []
+    spaces: list[bool] = []
+    tags: list[str] = []
+    ents = {e.start: e for e in doc.ents}
+    i = 0
+    while i < len(doc):
+        ent = ents.get(i)
+        if ent is None:
+            words.append(doc[i].text)
+            spaces.append(bool(doc[i].whitespace_))
+            tags.append("O")
+            i += 1
+            continue
+        toks = list(ent)
+        if ent.label_ == "PER" and len(toks) > 1:
+            toks = toks[1:]
+        for k, tok in enumerate(toks):
+            w = tok.text
+            if k == 0 and ent.label_ == "PER" and len(ent) > 1:
+                w = _capitalise(w)
+            words.append(w)
+            spaces.append(bool(tok.whitespace_))
+            tags.append(("B-" if k == 0 else "I-") + ent.label_)
+        i = ent.end
+    out = Doc(doc.vocab, words=words, spaces=spaces)
+    out.ents = biluo_tags_to_spans(out, iob_to_biluo(tags))
+    return out
 
 
 def _held_out(ident: str, tenth: int = 10) -> bool:
@@ -186,29 +259,47 @@ def main() -> None:
         "--multiconer", type=int, default=0, help="MultiCoNER sentences to add (0: none, -1: all)"
     )
     ap.add_argument("--news-repeat", type=int, default=1, help="copies of the news items")
+    ap.add_argument("--ud-repeat", type=int, default=1, help="copies of the UD train sentences")
     ap.add_argument("--ud-dev-train", action="store_true", help="also train on UD dev")
+    ap.add_argument(
+        "--alpino-repeat", type=int, default=1, help="copies of the UD Alpino (newspaper) sentences"
+    )
+    ap.add_argument(
+        "--surnames", action="store_true", help="add surname-only copies of cased PER sentences"
+    )
     args = ap.parse_args()
 
     nlp = spacy.blank("nl")
     ud = DATA / "ud-nl-ner"
     ud_train = list(read_iob(ud / "train.iob"))
+    n_alpino = _count_prefix(ud / "train.iob", "alpino_")
     ud_dev = list(read_iob(ud / "dev.iob"))
     ud_test = list(read_iob(ud / "test.iob"))
     news = list(news_docs(nlp, DATA / "news-nl" / "news.jsonl"))
 
-    train = [make_doc(nlp, w, t) for w, t in ud_train]
+    train = [make_doc(nlp, w, t) for w, t in ud_train] * args.ud_repeat
+    alpino = [make_doc(nlp, w, t) for w, t in ud_train[:n_alpino]]
+    train += alpino * (args.alpino_repeat - 1)
     dev = [make_doc(nlp, w, t) for w, t in ud_dev]
     if args.ud_dev_train:
-        train += dev
+        train += dev * args.ud_repeat
     news_train = [d for i, d in news if not _held_out(i)]
     news_dev = [d for i, d in news if _held_out(i)]
     train += news_train * args.news_repeat
     dev += news_dev
+    n_surnames = 0
+    if args.surnames:
+        variants = [v for d in train if (v := surname_variant(d)) is not None]
+        train += variants
+        n_surnames = len(variants)
 
     n_mc = 0
     if args.multiconer:
         news_sents = [
-            ([t.text for t in d], [t.ent_iob_ + "-" + t.ent_type_ if t.ent_type_ else "O" for t in d])
+            (
+                [t.text for t in d],
+                [t.ent_iob_ + "-" + t.ent_type_ if t.ent_type_ else "O" for t in d],
+            )
             for _, d in news
         ]
         recaser = Recaser(ud_train + ud_dev + news_sents)
@@ -230,7 +321,10 @@ def main() -> None:
         DocBin(docs=docs, store_user_data=False).to_disk(args.out / f"{name}.spacy")
         n_ents = sum(len(d.ents) for d in docs)
         print(f"{name}: {len(docs)} docs, {n_ents} entities")
-    print(f"(news train {len(news_train)}, news dev {len(news_dev)}, multiconer {n_mc})")
+    print(
+        f"(news train {len(news_train)}, news dev {len(news_dev)}, multiconer {n_mc}, "
+        f"alpino sentences {n_alpino} x{args.alpino_repeat}, surname variants {n_surnames})"
+    )
 
 
 if __name__ == "__main__":

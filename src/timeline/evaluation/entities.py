@@ -12,16 +12,17 @@ Only PER, ORG and LOC are scored; MISC is ignored on both sides.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
+from spacy.language import Language
 
-from timeline.schema import Entity
+from timeline.loader import load_paths
+from timeline.ner import extract_entities, get_pipeline
+from timeline.schema import Article, Entity
 
 SCORED_LABELS: tuple[str, ...] = ("PER", "ORG", "LOC")
-_DATE_LINE = re.compile(r"\A\s*date[ \t]+\S+\s*")
 
 
 class Scores(BaseModel):
@@ -108,11 +109,11 @@ def _scored(pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
     return {(s, lab) for s, lab in pairs if lab in SCORED_LABELS}
 
 
-def evaluate_entities(gold_path: Path, analyses: Mapping[str, Sequence[Entity]]) -> EntityReport:
+def evaluate_entities(gold_path: Path, predicted: Mapping[str, Sequence[Entity]]) -> EntityReport:
     """Compare the system's distinct (text, label) pairs with the gold, article by article.
 
-    Articles in `analyses` but not in the gold are not scored; gold articles that
-    are not in `analyses` count as all misses and are listed in `missing_articles`.
+    Articles in `predicted` but not in the gold are not scored; gold articles that
+    are not in `predicted` count as all misses and are listed in `missing_articles`.
     """
     gold = load_gold(gold_path)
     counts = {lab: [0, 0, 0] for lab in SCORED_LABELS}
@@ -121,11 +122,11 @@ def evaluate_entities(gold_path: Path, analyses: Mapping[str, Sequence[Entity]])
     missing: list[str] = []
     for article in sorted(gold):
         want = _scored(gold[article])
-        if article not in analyses:
+        if article not in predicted:
             missing.append(article)
             got: set[tuple[str, str]] = set()
         else:
-            got = _scored((e.text, e.label) for e in analyses[article])
+            got = _scored((e.text, e.label) for e in predicted[article])
         for _s, lab in sorted(want & got):
             counts[lab][0] += 1
         for s, lab in sorted(got - want):
@@ -150,37 +151,22 @@ def evaluate_entities(gold_path: Path, analyses: Mapping[str, Sequence[Entity]])
     )
 
 
-def _article_bodies(paths: Sequence[str | Path]) -> list[tuple[str, str, int]]:
-    """(article id, text, body start) for every article under `paths`."""
-    try:
-        from timeline.loader import load_paths
-    except ImportError:  # pragma: no cover - the loader is another stage's module
-        load_paths = None  # type: ignore[assignment]
-    if load_paths is not None:
-        result = load_paths(paths)
-        return [(a.id, a.text, a.body_start) for a in result.articles]
-    out: list[tuple[str, str, int]] = []
-    for p in map(Path, paths):
-        files = sorted(p.rglob("*.txt")) if p.is_dir() else [p]
-        for f in files:
-            text = f.read_text(encoding="utf-8")
-            m = _DATE_LINE.match(text)
-            ident = f.relative_to(p).as_posix() if p.is_dir() else f.name
-            out.append((ident, text, m.end() if m else 0))
-    return out
+def entities_for_articles(nlp: Language, articles: Iterable[Article]) -> dict[str, list[Entity]]:
+    """Run the NER pipeline over each article's body: {article id: entities}.
+
+    Offsets are into `Article.text` (`extract_entities(doc, article.body_start)`).
+    """
+    items = list(articles)
+    docs = nlp.pipe((a.body for a in items), batch_size=32)
+    return {a.id: extract_entities(doc, a.body_start) for a, doc in zip(items, docs, strict=True)}
 
 
 def entities_for_paths(
-    paths: Sequence[str | Path], nlp: object | None = None
+    paths: Sequence[str | Path], nlp: Language | None = None
 ) -> dict[str, list[Entity]]:
-    """Run the NER pipeline over the article files under `paths`.
+    """Load the article files under `paths` and run `entities_for_articles` on them.
 
-    Returns {article id: entities}; the id is the file name relative to the corpus
-    root ("101_kremlin-wacht-op-signalen.txt"); offsets are into `Article.text`.
+    The id is the file name relative to the corpus root ("101_kremlin-wacht-op-signalen.txt").
     """
-    from timeline.ner import analyse_texts, get_pipeline
-
     pipeline = nlp if nlp is not None else get_pipeline()
-    items = _article_bodies(paths)
-    results = analyse_texts(pipeline, ((text[start:], start) for _, text, start in items))  # type: ignore[arg-type]
-    return {ident: ents for (ident, _, _), ents in zip(items, results, strict=True)}
+    return entities_for_articles(pipeline, load_paths([Path(p) for p in paths]).articles)
