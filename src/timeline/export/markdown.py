@@ -1,10 +1,14 @@
-"""Markdown export: a readable chronology grouped by month, in Dutch or English."""
+"""Markdown export: a readable chronology grouped by month, in Dutch or English.
+
+Labels, names and month names are shared with the HTML export.
+"""
 
 from __future__ import annotations
 
 import re
 
-from timeline.export.dates import describe
+from timeline.export.dates import MONTHS, describe
+from timeline.export.html import lang_of, participants_text, status_label, type_label
 from timeline.schema import Event, Timeline
 
 LABELS = {
@@ -14,34 +18,6 @@ LABELS = {
         "sources": "Bronnen",
         "realizes": "voert uit",
         "location": "plaats",
-        "types": {
-            "call": "telefoongesprek",
-            "meeting": "ontmoeting",
-            "talks": "gesprek",
-            "message": "bericht",
-        },
-        "statuses": {
-            "occurred": "vond plaats",
-            "claimed": "geclaimd",
-            "denied": "ontkend",
-            "planned": "gepland",
-            "proposed": "voorgesteld",
-            "cancelled": "afgelast",
-        },
-        "months": [
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ],
         "count": "{n} contacten uit {a} artikelen.",
     },
     "en": {
@@ -50,34 +26,6 @@ LABELS = {
         "sources": "Sources",
         "realizes": "realizes",
         "location": "place",
-        "types": {
-            "call": "phone call",
-            "meeting": "meeting",
-            "talks": "talks",
-            "message": "message",
-        },
-        "statuses": {
-            "occurred": "occurred",
-            "claimed": "claimed",
-            "denied": "denied",
-            "planned": "planned",
-            "proposed": "proposed",
-            "cancelled": "cancelled",
-        },
-        "months": [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
         "count": "{n} contacts from {a} articles.",
     },
 }
@@ -89,23 +37,20 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text.replace("\n", " "))
 
 
-def _name(actor: str) -> str:
-    return actor.capitalize()
-
-
 def _month(event: Event, lang: str) -> str:
     day = event.date.earliest or event.date.latest
     if day is None:
-        return LABELS[lang]["undated"]  # type: ignore[return-value]
-    return f"{LABELS[lang]['months'][day.month - 1]} {day.year}".capitalize()  # type: ignore[index]
+        return LABELS[lang]["undated"]
+    return f"{MONTHS[lang][day.month - 1]} {day.year}".capitalize()
 
 
 def render(timeline: Timeline, *, lang: str = "nl") -> str:
+    lang = lang_of(lang)
     lab = LABELS[lang]
     lines = [
         f"# {lab['title']}",
         "",
-        str(lab["count"]).format(n=len(timeline.events), a=len(timeline.articles)),
+        lab["count"].format(n=len(timeline.events), a=len(timeline.articles)),
         "",
     ]
     current = None
@@ -114,12 +59,11 @@ def render(timeline: Timeline, *, lang: str = "nl") -> str:
         if month != current:
             lines += [f"## {month}", ""]
             current = month
-        who = " – ".join(_name(p) for p in event.participants)
-        kind = lab["types"][event.type]  # type: ignore[index]
-        status = lab["statuses"][event.status]  # type: ignore[index]
-        lines.append(f"### {describe(event.date.earliest, event.date.latest, lang)}: {who}")
+        lines.append(
+            f"### {describe(event.date.earliest, event.date.latest, lang)}: {participants_text(event, lang)}"
+        )
         lines.append("")
-        meta = f"*{kind}, {status}*"
+        meta = f"*{type_label(event, lang)}, {status_label(event.status, lang)}*"
         if event.location:
             meta += f" · {lab['location']}: {escape(event.location)}"
         if event.realizes:
