@@ -6,16 +6,17 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from tests.timex_articles import make_article
 from timeline.evaluation.timex import evaluate_timex
-from timeline.loader import parse_article
-from timeline.schema import TimeExpression
+from timeline.schema import Article, TimeExpression
 from timeline.timex import find_timexes, narrow_published
+from timeline.timex.recognise import compiled, recognise
 
 D = dt.date
 
 
 def test_find_timexes_offsets_rule_and_note() -> None:
-    article = parse_article("date 2025-02-12\n\nTrump belde gisteren met Poetin.", "a.txt")
+    article = make_article("date 2025-02-12\n\nTrump belde gisteren met Poetin.", "a.txt")
     (t,) = find_timexes(article)
     assert article.text[t.start : t.end] == t.text == "gisteren"
     assert (t.earliest, t.latest, t.value, t.granularity) == (
@@ -30,7 +31,7 @@ def test_find_timexes_offsets_rule_and_note() -> None:
 
 def test_een_dag_later_follows_the_previous_date() -> None:
     text = "date 2025-01-27\n\nTrump sprak donderdag met Poetin. Een dag later zei Poetin iets."
-    found = {t.text: t for t in find_timexes(parse_article(text, "a.txt"))}
+    found = {t.text: t for t in find_timexes(make_article(text, "a.txt"))}
     assert found["donderdag"].earliest == D(2025, 1, 23)
     assert found["Een dag later"].earliest == D(2025, 1, 24)
 
@@ -40,14 +41,14 @@ def test_narrow_published_by_inauguration() -> None:
         "date 2025-02\n\nHet eerste contact sinds Trump bijna drie weken geleden "
         "opnieuw aantrad als president."
     )
-    pub = narrow_published(parse_article(text, "a.txt"))
+    pub = narrow_published(make_article(text, "a.txt"))
     assert pub.narrowed is not None
     assert (pub.narrowed.earliest, pub.narrowed.latest) == (D(2025, 2, 4), D(2025, 2, 10))
     assert pub.narrowed_because and "inauguration" in pub.narrowed_because
 
 
 def test_narrow_published_leaves_day_dates_alone() -> None:
-    article = parse_article("date 2025-02-12\n\nsinds Trump drie weken geleden aantrad", "a.txt")
+    article = make_article("date 2025-02-12\n\nsinds Trump drie weken geleden aantrad", "a.txt")
     assert narrow_published(article) == article.published
 
 
@@ -87,24 +88,39 @@ def test_evaluate_timex(tmp_path: Path) -> None:
     assert "F1" in r.render()
 
 
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests/fixtures/dev/gold/timex.jsonl"
+
+
+def _dev_articles() -> list[Article]:
+    """The dev articles of the gold, narrowed as the pipeline narrows them."""
+    ids = {json.loads(line)["article"] for line in GOLD.read_text("utf-8").splitlines() if line}
+    out = []
+    for name in sorted(ids):
+        a = make_article((ROOT / "data" / name).read_text("utf-8"), name)
+        out.append(a.model_copy(update={"published": narrow_published(a)}))
+    return out
+
+
 def test_dev_gold_targets() -> None:
     """Tracker issue 3: extent F1 and exact-interval accuracy ≥ 0.95 on the dev gold."""
-    from timeline.loader import load_paths
-
-    root = Path(__file__).resolve().parents[1]
-    gold = root / "tests/fixtures/dev/gold/timex.jsonl"
-    ids = {json.loads(line)["article"] for line in gold.read_text("utf-8").splitlines() if line}
-    articles = [a for a in load_paths([root / "data"]).articles if a.id in ids]
-    report = evaluate_timex(gold, {a.id: find_timexes(a) for a in articles})
+    report = evaluate_timex(GOLD, {a.id: find_timexes(a) for a in _dev_articles()})
     assert report.f1 >= 0.95
     assert report.accuracy >= 0.95
 
 
-def test_every_rule_has_a_production() -> None:
-    """The rules file and the productions agree (a registry guard, as spaCy's factories)."""
-    from timeline.resources import load_toml
-    from timeline.timex.recognise import PRODUCTIONS, compiled
+def test_windows_find_what_the_whole_text_holds() -> None:
+    """Rules run only around their keys (recognise.py `_windows`): the same matches."""
+    seeds = [make_article(p.read_text("utf-8"), p.name) for p in sorted(ROOT.glob("data/0*.txt"))]
+    for a in [*_dev_articles(), *seeds]:
+        assert recognise(a.text, a.body_start) == recognise(a.text, a.body_start, windowed=False)
 
-    names = [r["name"] for r in load_toml("time_rules.toml")["rule"]]
-    assert sorted(names) == sorted(PRODUCTIONS)
-    assert len(compiled()) == len(names)
+
+def test_every_rule_has_keys_in_its_matches() -> None:
+    """Each rule's `needs` occur in each of its matches over the dev articles and seeds."""
+    for a in _dev_articles():
+        low = a.text.lower()
+        for rule in compiled():
+            for m in rule.pattern.finditer(a.text, a.body_start):
+                if m.end() > m.start() and rule.keys:
+                    assert any(k in low[m.start() : m.end()] for k in rule.keys), (rule.name, m)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.loader import parse_article
+from tests.timex_articles import make_article
 from timeline.timex import find_timexes
 
 CORPUS = tomllib.loads((Path(__file__).parent / "corpus" / "nl_time.toml").read_text("utf-8"))
@@ -52,7 +52,7 @@ def test_corpus_is_large_enough() -> None:
 @pytest.mark.parametrize(("dct", "phrasing", "earliest", "latest"), CASES)
 def test_corpus(dct: str, phrasing: str, earliest: str | None, latest: str | None) -> None:
     text, spans = _article(dct, phrasing)
-    found = {(t.start, t.end): t for t in find_timexes(parse_article(text, "corpus.txt"))}
+    found = {(t.start, t.end): t for t in find_timexes(make_article(text, "corpus.txt"))}
     target = spans[-1]
     assert target in found, f"{text[target[0] : target[1]]!r} not recognised; got {list(found)}"
     t = found[target]
@@ -65,5 +65,5 @@ def test_corpus(dct: str, phrasing: str, earliest: str | None, latest: str | Non
 
 @pytest.mark.parametrize("sentence", CORPUS["negative"]["texts"])
 def test_negative(sentence: str) -> None:
-    article = parse_article(f"date 2025-02-12\n\n{sentence}", "negative.txt")
+    article = make_article(f"date 2025-02-12\n\n{sentence}", "negative.txt")
     assert [t.text for t in find_timexes(article)] == []

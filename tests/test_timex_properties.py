@@ -8,11 +8,12 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.loader import parse_article
+from tests.timex_articles import make_article
 from timeline.schema import Interval
 from timeline.timex import find_timexes
 from timeline.timex.recognise import recognise
 from timeline.timex.resolve import resolve
+from timeline.timex.tense import _SENTENCE_END, sentence_bounds
 
 PHRASES = [
     "gisteren",
@@ -80,7 +81,7 @@ context = st.sampled_from(CONTEXTS)
 
 
 def _timexes(dct: str, sentence: str):  # type: ignore[no-untyped-def]
-    return find_timexes(parse_article(f"date {dct}\n\n{sentence}", "p.txt"))
+    return find_timexes(make_article(f"date {dct}\n\n{sentence}", "p.txt"))
 
 
 @settings(max_examples=150, deadline=None)
@@ -127,7 +128,7 @@ def test_month_contains_each_day(ym: tuple[int, int], p: str, c: str) -> None:
 def test_deterministic_and_offsets(ym: tuple[int, int], ps: list[str], c: str) -> None:
     y, m = ym
     sentence = " ".join(c.format(p) for p in ps)
-    article = parse_article(f"date {y}-{m:02d}-10\n\n{sentence}", "p.txt")
+    article = make_article(f"date {y}-{m:02d}-10\n\n{sentence}", "p.txt")
     first = find_timexes(article)
     assert first == find_timexes(article)
     for t in first:
@@ -200,7 +201,45 @@ VOCAB = [
 @given(st.lists(st.sampled_from(VOCAB), max_size=25), months)
 def test_never_raises_on_word_salad(ws: list[str], ym: tuple[int, int]) -> None:
     y, m = ym
-    article = parse_article(f"date {y}-{m:02d}\n\n" + " ".join(ws) + " x", "salad.txt")
+    article = make_article(f"date {y}-{m:02d}\n\n" + " ".join(ws) + " x", "salad.txt")
     for t in find_timexes(article):
         assert article.text[t.start : t.end] == t.text
         assert t.earliest is None or t.latest is None or t.earliest <= t.latest
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PHRASES + VOCAB + ["over", "dag", "voor"]), max_size=30))
+def test_windowed_recognition_equals_whole_text(ws: list[str]) -> None:
+    """Running rules only around their keys finds what running them everywhere finds."""
+    text = "date 2025-02\n\n" + " ".join(ws)
+    assert recognise(text, 14) == recognise(text, 14, windowed=False)
+
+
+def _sentence_bounds_by_scan(text: str, start: int, end: int) -> tuple[int, int]:
+    """sentence_bounds as first written: scan text[:start] for the last sentence end."""
+    lo = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        lo = m.end()
+    m2 = _SENTENCE_END.search(text, end)
+    return lo, (m2.start() + 1 if m2 else len(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab .!?\n", max_size=40), st.data())
+def test_sentence_bounds_equals_scan(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert sentence_bounds(text, start, end) == _sentence_bounds_by_scan(text, start, end)
+
+
+@settings(max_examples=200, deadline=None)
+@given(months, phrase, context)
+def test_month_union_shortcuts_equal_day_by_day(ym: tuple[int, int], p: str, c: str) -> None:
+    """resolve's shortcuts for month-dated articles give the day-by-day union exactly."""
+    y, m = ym
+    text = f"date {y}-{m:02d}\n\n{c.format(p)}"
+    month = Interval(earliest=dt.date(y, m, 1), latest=dt.date(y, m, calendar.monthrange(y, m)[1]))
+    anchor = Interval(earliest=dt.date(y, m, 3), latest=dt.date(y, m, 3))
+    for mention in recognise(text):
+        for a in (None, anchor):
+            assert resolve(mention.value, month, a) == resolve(mention.value, month, a, by_day=True)

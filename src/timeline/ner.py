@@ -37,6 +37,7 @@ DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "ner-nl"
 LABELS: tuple[EntityLabel, ...] = ("PER", "ORG", "LOC", "MISC")
 RULER_NAME = "entity_ruler"
 COMMON_WORDS = "common_words.txt"
+_SECTION_CODE = re.compile(r"^[A-Z]{0,2}\d+(?:\.\d+)+$")
 _ADJECTIVE = re.compile(r"^[A-ZÀ-Ý][^\W\d_A-Z]+(?<!s)(?:se|sche)$")
 
 
@@ -177,6 +178,8 @@ class EntityContext:
     - A one-token statistical entity at the start of a sentence or line that is a
       common lower-case word of the training text ("Natuurlijk", "Gesprekken") is
       dropped; `common` is the model's `common_words.txt`, `known` the ruler names.
+    - A statistical entity with a section number in it ("U3.1.1.1", "M6.1") is
+      dropped: document structure, not a name.
     """
 
     def __init__(self, place_after: dict[str, frozenset[str]]) -> None:
@@ -207,7 +210,12 @@ class EntityContext:
         ents: list[Span] = []
         changed = False
         for ent in doc.ents:
-            if "\n" in ent.text or self._initial_common_word(doc, ent) or self._adjective(ent):
+            if (
+                "\n" in ent.text
+                or self._initial_common_word(doc, ent)
+                or self._adjective(ent)
+                or (not ent.ent_id_ and any(_SECTION_CODE.match(t.text) for t in ent))
+            ):
                 changed = True
                 continue
             cues = self.place_after.get(ent.text)

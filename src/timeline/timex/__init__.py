@@ -39,7 +39,12 @@ def _section_start(text: str, pos: int) -> int:
 
 
 def _anchor(
-    text: str, i: int, ms: list[Mention], done: list[Resolved | None], mode: str | None
+    text: str,
+    i: int,
+    ms: list[Mention],
+    done: list[Resolved | None],
+    mode: str | None,
+    dct: Interval | None = None,
 ) -> Interval | None:
     """The date an anchored expression refers to: the previous mention, or one in its sentence."""
     if mode is None:
@@ -62,8 +67,30 @@ def _anchor(
             return None  # resolved in a second pass, see resolve_mentions
     if prev:
         r = done[prev[0]]
-        return r.interval if r else None
+        if r is None:
+            return None
+        if mode == "near" and dct is not None and _undated_clause(text, ms[i]):
+            return _until_dct(r.interval, dct)
+        return r.interval
     return None
+
+
+def _undated_clause(text: str, m: Mention) -> bool:
+    """ "kort voordat hij vertrok" with no date in its sentence: the clause's own event."""
+    return text[m.start : m.end].lower().endswith(("voordat", "nadat"))
+
+
+def _until_dct(prev: Interval, dct: Interval) -> Interval:
+    """An undated past event told after a dated one lies between that date and the DCT.
+
+    "Het gesprek dat Trump gisteren voerde … Dat zei hij, kort voordat hij naar Iowa
+    vloog": the flight is after the call and before publication, not on the call's day.
+    """
+    if prev.earliest is None or prev.latest is None or dct.latest is None:
+        return prev
+    if prev.latest > dct.latest:
+        return prev
+    return Interval(earliest=prev.earliest, latest=dct.latest)
 
 
 def resolve_mentions(text: str, ms: list[Mention], dct: Interval) -> list[Resolved | None]:
@@ -74,7 +101,7 @@ def resolve_mentions(text: str, ms: list[Mention], dct: Interval) -> list[Resolv
     for i, m in enumerate(ms):
         if done[i] is not None:
             continue
-        anchor = _anchor(text, i, ms, done, m.anchor)
+        anchor = _anchor(text, i, ms, done, m.anchor, dct)
         if anchor is None and m.anchor == "near":
             _lo, hi = sentence_of(text, m)
             later = [j for j in range(i + 1, len(ms)) if (r := done[j]) is not None and _bounded(r)]

@@ -42,6 +42,7 @@ def pieces(w: Words) -> dict[str, str]:
         "PASTREF": alternation(w.past_refs),
         "FUTREF": alternation(w.future_refs),
         "SEASON": alternation(list(w.seasons)),
+        "QUARTER": alternation(list(w.quarters)),
         "HOLIDAY": alternation(list(w.holidays)),
         "APPROX": alternation(list(w.approximations)),
         "REL": alternation([*w.past_mods, *w.future_mods, *w.this_mods]),
@@ -162,6 +163,48 @@ def _calendar_dir(m: re.Match[str], text: str) -> Direction | None:
     if context_pattern("ahead_preps", r"(?:op\s+|in\s+)?").search(before):
         return "future"
     return tense_at(text, m.start(), m.end())
+
+
+def p_numdate(m: re.Match[str], text: str) -> Value | None:
+    """ "op 18-3", "dinsdag 18-3", "18-3-2025": day-month, after a date word or with a year."""
+    day, month = int(m.group("day")), int(m.group("mon"))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    year = int(m.group("year")) if m.group("year") else None
+    if m.group("wd") and not _capital_ok(m, text, "wd"):
+        return None
+    if (
+        year is None
+        and not m.group("wd")
+        and not context_pattern("numeric_date").search(text[max(0, m.start() - 20) : m.start()])
+    ):
+        return None
+    direction = None if year else _calendar_dir(m, text)
+    return Value("date", day=day, month=month, year=year, direction=direction)
+
+
+def p_dayrange(m: re.Match[str], text: str) -> Value | None:
+    """ "tussen 10 en 14 maart": days `day`…`hi` of one month (its year picked once)."""
+    if not _capital_ok(m, text, "mon"):
+        return None
+    d1, d2 = int(m.group("d1")), int(m.group("d2"))
+    if not 1 <= d1 < d2 <= 31:
+        return None
+    year = int(m.group("year")) if m.group("year") else None
+    direction = None if year else _calendar_dir(m, text)
+    month = words().months[m.group("mon").lower()]
+    return Value("dayrange", day=d1, hi=d2, month=month, year=year, direction=direction)
+
+
+def p_quarter(m: re.Match[str], text: str) -> Value | None:
+    """ "het eerste kwartaal (van 2025 / van vorig jaar)", "Q3 2024"."""
+    q = words().quarters[norm(m.group("ord"))] if m.group("ord") else int(m.group("q"))
+    y = m.group("year") or m.group("year2")
+    if y:
+        return Value("quarter", day=q, year=int(y))
+    if m.group("rel"):
+        return Value("quarter", day=q, offset=words().rel_offset(m.group("rel")), part="year")
+    return Value("quarter", day=q, direction=direction_at(text, m.start(), m.end()))
 
 
 def p_dom(m: re.Match[str], text: str) -> Value | None:
@@ -343,6 +386,9 @@ PRODUCTIONS: dict[str, Production] = {
     "weekday": p_weekday,
     "date": p_date,
     "dom": p_dom,
+    "numdate": p_numdate,
+    "dayrange": p_dayrange,
+    "quarter": p_quarter,
     "month": p_month,
     "year": p_year,
     "relperiod": p_relperiod,

@@ -43,9 +43,10 @@ _PREFIX = re.compile(
     r"\b(?P<w>tot\s+en\s+met|sinds|sedert|vanaf|tot|vóór|voor|na|in|op|tussen)\s+$", re.IGNORECASE
 )
 _PREFIX_KINDS = {
-    "in": {"month_name", "year_name", "season"},
-    "op": {"date"},
+    "in": {"month_name", "year_name", "season", "quarter"},
+    "op": {"date", "dayrange"},
     "sinds": {
+        "quarter",
         "month_name",
         "date",
         "year_name",
@@ -58,6 +59,8 @@ _PREFIX_KINDS = {
         "dom",
     },
     "tot": {
+        "quarter",
+        "dayrange",
         "date",
         "day",
         "month_name",
@@ -83,12 +86,153 @@ class Rule:
     production: Production
     anchor: str | None
     needs: tuple[str, ...]
+    # the same pattern without IGNORECASE, for the lower-cased text (None if not equivalent)
+    lowered: re.Pattern[str] | None = None
+    # lower-case strings one of which every match contains (from `needs`)
+    keys: tuple[str, ...] = ()
+
+
+# Characters whose IGNORECASE matching against a lower-case-stable literal of this set, and
+# whose \w, \d, \s and \b behaviour, equal case-sensitive matching of their str.lower(), which
+# is one character (checked over all code points: not "ſ", "ı", "İ", "µ").
+_SAFE_CHARS = "\x00-\x7f\u00a0-\u00b4\u00b6-\u00ff\u2000-\u206f\u20a0-\u20cf"
+_UNSAFE = re.compile(f"[^{_SAFE_CHARS}]")
+_SAFE_CHAR = re.compile(f"[{_SAFE_CHARS}]")
+
+
+def _literal_ok(c: int) -> bool:
+    ch = chr(c)
+    return ch.lower() == ch and _SAFE_CHAR.fullmatch(ch) is not None
+
+
+def _case_free(pattern: str) -> bool:
+    """Whether `pattern` under IGNORECASE equals it case-sensitively on lower-cased safe text."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import sre_constants as c
+        import sre_parse
+
+    def ok(items) -> bool:  # type: ignore[no-untyped-def]
+        for op, av in items:
+            if op is c.LITERAL:
+                if not _literal_ok(av):
+                    return False
+            elif op is c.IN:
+                for o, a in av:
+                    if o is c.LITERAL:
+                        if not _literal_ok(a):
+                            return False
+                    elif o is c.CATEGORY:
+                        if a not in (c.CATEGORY_DIGIT, c.CATEGORY_SPACE, c.CATEGORY_WORD):
+                            return False
+                    elif o is not c.NEGATE:
+                        return False
+            elif op is c.BRANCH:
+                if not all(ok(b) for b in av[1]):
+                    return False
+            elif op is c.SUBPATTERN:
+                if not ok(av[3]):
+                    return False
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                if not ok(av[2]):
+                    return False
+            elif op in (c.ASSERT, c.ASSERT_NOT):
+                if not ok(av[1]):
+                    return False
+            elif op is c.AT:
+                if av not in (c.AT_BOUNDARY, c.AT_NON_BOUNDARY):
+                    return False
+            else:
+                return False
+        return True
+
+    return ok(sre_parse.parse(pattern, re.IGNORECASE))
+
+
+# How far a match may reach from the key inside it (plus what its lookarounds read), plus
+# the longest key: a rule is run only on windows of this many characters around its keys.
+_REACH = 64
+
+
+@cache
+def _keys() -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Every rule key (lower case) with the rules (indices into `compiled()`) it opens.
+
+    A key that holds a shorter key ("vrijdag", "dag") is dropped and its rules go to the
+    shorter one, whose windows lie within a key's length of its own: one search fewer.
+    """
+    by_key: dict[str, set[int]] = {}
+    for i, r in enumerate(compiled()):
+        for k in r.keys:
+            by_key.setdefault(k, set()).add(i)
+    short = [k for k in by_key if not any(o != k and o in k for o in by_key)]
+    out: dict[str, set[int]] = {k: set() for k in short}
+    for k, ix in by_key.items():
+        for o in short:
+            if o in k:
+                out[o] |= ix
+    return tuple((k, tuple(sorted(ix))) for k, ix in sorted(out.items()))
+
+
+def _windows(low: str, lo: int, hi: int) -> dict[int, list[tuple[int, int]]]:
+    """For each rule with a key in low[lo:hi], the merged windows around its keys.
+
+    Every match of a rule contains one of its keys (time_rules.toml `needs`), and
+    reaches at most `_REACH` characters from it, so the rule's matches in the
+    windows are its matches in the text (checked in tests/test_timex.py).
+    """
+    spots: dict[int, list[tuple[int, int]]] = {}
+    for key, rules in _keys():
+        p = low.find(key, lo, hi)
+        while p >= 0:
+            s, e = max(lo, p - _REACH), min(hi, p + len(key) + _REACH)
+            for i in rules:
+                spots.setdefault(i, []).append((s, e))
+            p = low.find(key, p + 1, hi)
+    out: dict[int, list[tuple[int, int]]] = {}
+    for i, ws in spots.items():
+        ws.sort()
+        merged = [ws[0]]
+        for s, e in ws[1:]:
+            if s <= merged[-1][1]:
+                if e > merged[-1][1]:
+                    merged[-1] = (merged[-1][0], e)
+            else:
+                merged.append((s, e))
+        out[i] = merged
+    return out
+
+
+def _expand_needs(needs: list[str], lists: dict[str, list[str]]) -> tuple[str, ...]:
+    """`needs` with each {LIST} replaced by the longest word of each of that list's entries."""
+    out: set[str] = set()
+    for n in needs:
+        if n.startswith("{") and n.endswith("}"):
+            out.update(max(w.lower().split(), key=len) for w in lists[n[1:-1]])
+        elif n.strip():
+            out.add(n.strip().lower())
+    # a key that holds a shorter key adds no window
+    return tuple(sorted(k for k in out if not any(o != k and o in k for o in out)))
 
 
 @cache
 def compiled() -> tuple[Rule, ...]:
     """The rules of lang/nl/time_rules.toml, with their word lists filled in."""
-    fills = pieces(words())
+    w = words()
+    fills = pieces(w)
+    lists = {
+        "WD": list(w.weekdays),
+        "MON": list(w.months),
+        "UNIT": list(w.units),
+        "DEICTIC": list(w.deictic),
+        "PASTREF": w.past_refs,
+        "FUTREF": w.future_refs,
+        "HOLIDAY": list(w.holidays),
+        "SEASON": list(w.seasons),
+        "QUARTER": list(w.quarters),
+    }
     rules = []
     for r in load_toml("time_rules.toml")["rule"]:
         pattern = "".join(r["pattern"]).format(**fills)
@@ -99,20 +243,19 @@ def compiled() -> tuple[Rule, ...]:
                 production=PRODUCTIONS[r["name"]],
                 anchor=r.get("anchor"),
                 needs=tuple(r.get("needs", ())),
+                lowered=re.compile(pattern) if _case_free(pattern) else None,
+                keys=_expand_needs(r.get("needs", []), lists),
             )
         )
     return tuple(rules)
 
 
+_SINCE = re.compile(r"\b(?P<op>sinds|sedert|vanaf)\s+", re.IGNORECASE)
+
+
 def _since_event_matches(text: str, lo: int, hi: int) -> list[Mention]:
     out: list[Mention] = []
-    for m in re.finditer(
-        r"\b(?P<op>sinds|sedert|vanaf)\s+",
-        text[:hi],
-        re.IGNORECASE,
-    ):
-        if m.start() < lo:
-            continue
+    for m in _SINCE.finditer(text, lo, hi):
         for ev in words().events:
             em = ev.pattern.match(text, m.end(), min(hi, m.end() + 80))
             if em:
@@ -123,15 +266,34 @@ def _since_event_matches(text: str, lo: int, hi: int) -> list[Mention]:
     return out
 
 
-def recognise(text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
-    """All time expressions in text[lo:hi], non-overlapping, in text order (pure)."""
+def recognise(
+    text: str, lo: int = 0, hi: int | None = None, *, windowed: bool = True
+) -> list[Mention]:
+    """All time expressions in text[lo:hi], non-overlapping, in text order (pure).
+
+    `windowed=False` runs every rule over the whole text (slower, the same result).
+    """
     hi = len(text) if hi is None else hi
     cands: list[Mention] = []
-    low = text[lo:hi].lower()
-    for rule in compiled():
-        if rule.needs and not any(n in low for n in rule.needs):
-            continue
-        for m in rule.pattern.finditer(text, lo, hi):
+    full_low = text.lower()
+    low = full_low[lo:hi]
+    # matching the lower-cased text case-sensitively is faster and, for these characters, the same
+    fast = len(full_low) == len(text) and _UNSAFE.search(text) is None
+    all_rules = compiled()
+    # keys are found in the lower-cased text, whose offsets are the text's only when `fast`
+    windows = _windows(full_low, lo, hi) if windowed and fast else None
+    by_rule: dict[int, list[re.Match[str]]] = {}
+    for i, rule in enumerate(all_rules):
+        pattern = rule.lowered if fast and rule.lowered is not None else rule.pattern
+        subject = full_low if pattern is rule.lowered else text
+        if windows is None or not rule.keys:
+            by_rule[i] = list(pattern.finditer(subject, lo, hi))
+        else:
+            by_rule[i] = [m for s, e in windows.get(i, ()) for m in pattern.finditer(subject, s, e)]
+    active = list(by_rule)
+    for i in active:
+        rule = all_rules[i]
+        for m in by_rule[i]:
             if m.end() == m.start():
                 continue
             v = rule.production(m, text)
@@ -139,7 +301,8 @@ def recognise(text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
                 cands.append(Mention(m.start(), m.end(), rule.name, v, rule.anchor))
     # an event clause that holds a time expression of its own is not one ("sinds Trump
     # bijna drie weken geleden opnieuw aantrad": the expression is "bijna drie weken geleden")
-    for ev in _since_event_matches(text, lo, hi):
+    since = ("sinds" in low or "sedert" in low or "vanaf" in low) if fast else True
+    for ev in _since_event_matches(text, lo, hi) if since else ():
         if not any(ev.start < c.start and c.end <= ev.end for c in cands):
             cands.append(ev)
     # events after "kort voor" / "sinds" beat the shorter generic reading
@@ -152,7 +315,7 @@ def recognise(text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
     return _widen(text, lo, chosen)
 
 
-_DATED_KINDS = {"date", "weekday", "day", "holiday", "dom"}
+_DATED_KINDS = {"date", "weekday", "day", "holiday", "dom", "dayrange"}
 
 
 @cache

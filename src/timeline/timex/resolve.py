@@ -270,6 +270,16 @@ def resolve_day(v: Value, d: dt.date, anchor: Interval | None = None) -> Resolve
             return _day(dt.date(y, mon, v.day or 1))
         except ValueError:
             return None
+    if k == "dayrange":  # "tussen 10 en 14 maart": the month's year is picked once
+        mon = v.month or 1
+        y = v.year if v.year is not None else _pick_year(d, mon, None, v.direction)
+        last = month_end(y, mon).day
+        if (v.day or 1) > last:
+            return None
+        lo, hi = dt.date(y, mon, v.day or 1), dt.date(y, mon, min(int(v.hi), last))
+        return Resolved(lo, hi, f"{y}-{mon:02d}", "interval")
+    if k == "quarter":
+        return _quarter(v, d)
     if k == "dom":  # "de 18e": that day of the DCT's month
         try:
             return _day(d.replace(day=v.day or 1))
@@ -323,6 +333,28 @@ def resolve_day(v: Value, d: dt.date, anchor: Interval | None = None) -> Resolve
             return None
         return _span(a.earliest, b.latest)
     return None
+
+
+def _quarter(v: Value, d: dt.date) -> Resolved:
+    """Quarter `v.day` of `v.year`, of the DCT's year + `offset` ("van vorig jaar"), or of the
+    DCT's year unless the tense points past a quarter not yet begun / future one already over."""
+    q = v.day or 1
+
+    def bounds(y: int) -> tuple[dt.date, dt.date]:
+        return dt.date(y, 3 * q - 2, 1), month_end(y, 3 * q)
+
+    if v.year is not None:
+        y = v.year
+    elif v.part == "year":
+        y = d.year + v.offset
+    else:
+        y = d.year
+        if v.direction == "past" and bounds(y)[0] > d:
+            y -= 1
+        elif v.direction == "future" and bounds(y)[1] < d:
+            y += 1
+    lo, hi = bounds(y)
+    return Resolved(lo, hi, f"{y}-Q{q}", "quarter")
 
 
 def _season_year(d: dt.date, first: int, last: int, direction: str | None, offset: int) -> int:
@@ -399,20 +431,103 @@ def _wrap(v: Value, d: dt.date, anchor: Interval | None) -> Resolved | None:
     return None
 
 
-def resolve(v: Value, dct: Interval, anchor: Interval | None = None) -> Resolved | None:
-    """The union of `resolve_day` over every possible publication day in `dct`."""
+def resolve(
+    v: Value, dct: Interval, anchor: Interval | None = None, *, by_day: bool = False
+) -> Resolved | None:
+    """The union of `resolve_day` over every possible publication day in `dct`.
+
+    `by_day=True` takes the union day by day, without the shortcuts (slower, the same).
+    """
     if dct.earliest is None or dct.latest is None:
         return None
     parts: list[Resolved] = []
     d = dct.earliest
-    while d <= dct.latest:
+    if not by_day and d < dct.latest and _day_free(v, anchor):
+        # the same result on every day: the union of two copies is the union of them all
         r = resolve_day(v, d, anchor)
         if r is not None:
-            parts.append(r)
-        d += D(days=1)
+            parts = [r, r]
+    elif not by_day and d < dct.latest and v.kind in _MONOTONE_DAYS:
+        # never earlier for a later `d`: the union is that of the first and the last day's
+        # results (skipping days without one, "eerder deze week" on a Monday), with one
+        # value exactly when those two agree (then so do all between)
+        parts = _ends(v, d, dct.latest, anchor)
+    else:
+        while d <= dct.latest:
+            r = resolve_day(v, d, anchor)
+            if r is not None:
+                parts.append(r)
+            d += D(days=1)
     if not parts:
         return None
     out = union(parts)
     if len(parts) > 1 and out.value is None and parts[0].value in ("PAST_REF", "FUTURE_REF"):
         out = Resolved(out.earliest, out.latest, parts[0].value, out.granularity)
     return out
+
+
+# Kinds whose `resolve_day` moves, if at all, only later as `d` does (both ends), with a
+# different value wherever it moves: a day (d + offset; the weekday on/after/before d, or of
+# d's week; the night before d or of a weekday), a calendar unit counted from d's (the week,
+# weekend, month or year, or a part of it: "eerder deze week" is monday(d) … d−1), a count
+# of units before or after d (`_units` never goes back as d goes on: add_months clamps to
+# the month's end), an open end at d; or a month `_month(y, …)` with y fixed or
+# `_pick_year`'s, which is the largest y with month 1 ≤ d (past), the smallest with month 1 ≥
+# d's month 1 (future), or the year of the month 1 nearest d's month 1, ties to the later.
+# tests/test_timex_properties.py checks the shortcut against the day-by-day union.
+_MONOTONE_DAYS = (
+    "day",
+    "night",
+    "night_of",
+    "weekday",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "ago",
+    "ahead",
+    "within",
+    "past_ref",
+    "future_ref",
+    "month_name",
+)
+
+
+def _ends(v: Value, d: dt.date, e: dt.date, anchor: Interval | None) -> list[Resolved]:
+    """The results of the first and the last day of d … e that have one."""
+    first = last = None
+    while d <= e and (first := resolve_day(v, d, anchor)) is None:
+        d += D(days=1)
+    if first is None:
+        return []
+    while e > d and (last := resolve_day(v, e, anchor)) is None:
+        e -= D(days=1)
+    return [first] if last is None else [first, last]
+
+
+_FREE_WRAPS = ("night_into", "na", "kort_voor", "kort_na", "na_n", "voor_n")
+
+
+def _day_free(v: Value, anchor: Interval | None) -> bool:
+    """Whether `resolve_day(v, d, anchor)` provably does not depend on the day `d`."""
+    k = v.kind
+    if k in ("month_name", "date"):
+        return v.year is not None
+    if k == "year_name":
+        return bool(v.year)
+    if k in ("dayrange", "quarter"):
+        return v.year is not None
+    if k == "fixed":
+        return v.date is not None
+    if k == "anchor":
+        return anchor is not None
+    if k == "pair":
+        return (
+            v.inner is not None
+            and v.other is not None
+            and _day_free(v.inner, anchor)
+            and _day_free(v.other, anchor)
+        )
+    if k == "wrap" and v.op in _FREE_WRAPS:
+        return anchor is not None if v.inner is None else _day_free(v.inner, anchor)
+    return False

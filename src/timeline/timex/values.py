@@ -23,6 +23,9 @@ Unit = Literal["day", "week", "month", "year"]
 #   span         the last/next `lo` units (de afgelopen dagen)
 #   month_name   `month` (and `year`), with `part`
 #   date         `day` `month` (`year`)
+#   dayrange     days `day`…`hi` of `month` (`year`): "tussen 10 en 14 maart"
+#   quarter      quarter `day` (1–4) of `year`, or of the DCT's year + `offset` when `part`
+#                is "year" ("het laatste kwartaal van vorig jaar")
 #   year_name    `year`, with `part`
 #   season       `month` = first month, `day` = last month, `year`
 #   ago / ahead / within   lo…hi units before / after / up to the DCT, `approx`

@@ -37,6 +37,7 @@ class Words:
     past_refs: list[str]
     future_refs: list[str]
     seasons: dict[str, tuple[int, int]]
+    quarters: dict[str, int]
     holidays: dict[str, str]
     day_parts: list[str]
     future_cues: frozenset[str]
@@ -95,6 +96,7 @@ def words() -> Words:
         past_refs=list(tw["past_refs"]["words"]),
         future_refs=list(tw["future_refs"]["words"]),
         seasons={k: (int(v[0]), int(v[1])) for k, v in tw["seasons"].items()},
+        quarters={k: int(v) for k, v in tw["quarters"].items()},
         holidays=dict(tw["holidays"]),
         day_parts=list(tw["day_parts"]["suffixes"]),
         future_cues=frozenset(w.lower() for w in tc["future"]),
