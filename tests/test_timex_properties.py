@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from tests.timex_articles import make_article
 from timeline.schema import Interval
 from timeline.timex import find_timexes
-from timeline.timex.recognise import recognise
+from timeline.timex.recognise import _UNSAFE, _safe, recognise
 from timeline.timex.resolve import resolve
-from timeline.timex.tense import _SENTENCE_END, sentence_bounds
+from timeline.timex.tense import _SENTENCE_END, _mark_ends, sentence_bounds
 
 PHRASES = [
     "gisteren",
@@ -243,3 +243,15 @@ def test_month_union_shortcuts_equal_day_by_day(ym: tuple[int, int], p: str, c: 
     for mention in recognise(text):
         for a in (None, anchor):
             assert resolve(mention.value, month, a) == resolve(mention.value, month, a, by_day=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab .!?\n\t\u2003\u201c", max_size=40))
+def test_sentence_marks_equal_finditer(text: str) -> None:
+    assert _mark_ends(text) == tuple(m.end() for m in _SENTENCE_END.finditer(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ ë\x85\xb5\xff\u0100\u017f\u201c\u2014\u20ac\U0001f600", max_size=12))
+def test_safe_text_check_equals_pattern(text: str) -> None:
+    assert _safe(text) == (_UNSAFE.search(text) is None)

@@ -109,6 +109,10 @@ def resolve_mentions(text: str, ms: list[Mention], dct: Interval) -> list[Resolv
             pick = same or later
             if pick and (r := done[pick[0]]) is not None:
                 anchor = r.interval
+        if anchor is None and m.anchor == "prev" and m.rule == "shift":
+            # "twee jaar later" with no date before it: later than what is not said
+            done[i] = Resolved(None, None, None, "open")
+            continue
         done[i] = resolve(m.value, dct, anchor or dct)
     return done
 

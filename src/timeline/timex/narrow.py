@@ -5,17 +5,24 @@
 "bijna drie weken" before the DCT, so the DCT is 2025-01-20 + (14…21 days).
 The narrowing is the set of DCT days d for which the resolved "geleden"
 interval contains the event day: sound by construction.
+
+Likewise "Trump belde gisteren met Poetin, bijna drie weken nadat hij op 20 januari
+opnieuw aantrad": "bijna drie weken nadat" is 4–10 February whatever the DCT, and
+"gisteren" dates the same call (same sentence, no reported speech between), so the
+DCT is a day d whose "gisteren" falls in 4–10 February.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from functools import cache
 
 from timeline.schema import Article, Interval, Published
 from timeline.timex.recognise import recognise
 from timeline.timex.resolve import resolve_day
 from timeline.timex.tense import sentence_bounds
-from timeline.timex.words import words
+from timeline.timex.words import alternation, words
 
 
 def narrow_published(article: Article) -> Published:
@@ -45,6 +52,7 @@ def narrow_published(article: Article) -> Published:
             if days:
                 lo_d, hi_d = max(lo_d, days[0]), min(hi_d, days[-1])
                 reasons.append(f"'{text[m.start : m.end]}' before {ev.id} ({ev.date})")
+    lo_d, hi_d = _by_counted_events(article, lo_d, hi_d, reasons)
     if not reasons or (lo_d, hi_d) == (pub.earliest, pub.latest) or lo_d > hi_d:
         return pub
     return pub.model_copy(
@@ -58,3 +66,49 @@ def narrow_published(article: Article) -> Published:
 def _adjacent(a0: int, a1: int, b0: int, b1: int) -> bool:
     """The event phrase contains or touches the time expression (same clause)."""
     return (a0 <= b0 and b1 <= a1) or abs(a1 - b0) < 40 or abs(b1 - a0) < 40
+
+
+@cache
+def _speech() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(words().context['speech'])})\b", re.IGNORECASE)
+
+
+def _by_counted_events(
+    article: Article, lo_d: dt.date, hi_d: dt.date, reasons: list[str]
+) -> tuple[dt.date, dt.date]:
+    """Narrow by a DCT-relative day ("gisteren") dated by "N … nadat E" in its sentence."""
+    from timeline.timex import resolve_mentions  # the package imports this module
+
+    text = article.text
+    pub = article.published
+    ms = recognise(text, article.body_start)
+    done = resolve_mentions(text, ms, Interval(earliest=pub.earliest, latest=pub.latest))
+    for m, r in zip(ms, done, strict=True):
+        if m.rule != "counted_event" or r is None or r.earliest is None or r.latest is None:
+            continue
+        s_lo, s_hi = sentence_bounds(text, m.start, m.end)
+        for x in ms:
+            if x.value.kind != "day" or not s_lo <= x.start < s_hi:
+                continue
+            between = text[min(x.end, m.end) : max(x.start, m.start)]
+            if _speech().search(between):
+                continue
+            days = []
+            d = pub.earliest
+            while d <= pub.latest:
+                rd = resolve_day(x.value, d)
+                if (
+                    rd
+                    and rd.earliest
+                    and rd.latest
+                    and rd.latest >= r.earliest
+                    and rd.earliest <= r.latest
+                ):
+                    days.append(d)
+                d += dt.timedelta(days=1)
+            if days:
+                lo_d, hi_d = max(lo_d, days[0]), min(hi_d, days[-1])
+                reasons.append(
+                    f"'{text[x.start : x.end]}' is '{text[m.start : m.end]}' ({r.earliest}…{r.latest})"
+                )
+    return lo_d, hi_d

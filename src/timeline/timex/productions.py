@@ -26,7 +26,8 @@ def _future_mods() -> frozenset[str]:
 
 
 def norm(s: str | None) -> str:
-    return re.sub(r"\s+", " ", (s or "").lower())
+    low = (s or "").lower()
+    return low if low.isalpha() else re.sub(r"\s+", " ", low)
 
 
 def pieces(w: Words) -> dict[str, str]:
@@ -57,13 +58,16 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?:\n"
 
 
+_NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")
+
+
 def _capital_ok(m: re.Match[str], text: str, group: str) -> bool:
     """A month or weekday with a capital inside a sentence is a name ("Mei", "Maartstraat")."""
     s = m.start(group)
     if s < 0 or not text[s].isupper():
         return True
     # "Mei Li": a capitalised word followed by another is a name, even sentence-initially
-    if re.match(r"\s+[A-Z][a-z]", text[m.end(group) :]):
+    if _NAME_NEXT.match(text, m.end(group)):
         return False
     return _sentence_initial(text, s)
 
@@ -327,6 +331,17 @@ def p_shortly(m: re.Match[str], text: str) -> Value | None:
     return Value("wrap", op=op, inner=inner)
 
 
+def p_counted_event(m: re.Match[str], text: str) -> Value | None:
+    """ "bijna drie weken nadat …": `lo`…`hi` units after / before the clause's event."""
+    v = _counted(m, "wrap")
+    if v is None:
+        return None
+    op = "na_n" if m.group("dir").lower() == "nadat" else "voor_n"
+    ev = _event_at(text, m.end() + 1)
+    inner = Value("fixed", date=ev.date) if ev else None
+    return Value("wrap", op=op, lo=v.lo, hi=v.hi, unit=v.unit, approx=v.approx, inner=inner)
+
+
 def p_sameday(m: re.Match[str], text: str) -> Value | None:
     return Value("anchor", offset=0)
 
@@ -400,6 +415,7 @@ PRODUCTIONS: dict[str, Production] = {
     "shift": p_shift,
     "relative_to": p_relative_to,
     "shortly": p_shortly,
+    "counted_event": p_counted_event,
     "sameday": p_sameday,
     "sindsdien": p_sindsdien,
     "past_ref": p_pastref,

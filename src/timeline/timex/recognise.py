@@ -5,13 +5,19 @@ are data (lang/nl/time_rules.toml), filled with the word lists of
 lang/nl/time_words.toml; a production (`productions.PRODUCTIONS`) turns a match
 into a `Value` (or rejects it). Overlaps go to the longest match; then prefixes
 ("in", "op", "sinds", "tot", "vóór", "tussen … en") widen a match.
+
+Speed: one search for every rule's keys (`needs`, as a trie pattern), then each rule
+runs only on the windows around its keys, case-sensitively on the lower-cased text
+where that is the same (`_safe`); `recognise(..., windowed=False)` is the plain
+reference the tests compare it with.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from timeline.resources import load_toml
 from timeline.timex.productions import (
@@ -29,8 +35,7 @@ from timeline.timex.words import words
 __all__ = ["PRODUCTIONS", "Mention", "Rule", "compiled", "recognise", "sentence_of"]
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     start: int
     end: int
     rule: str
@@ -41,6 +46,20 @@ class Mention:
 
 _PREFIX = re.compile(
     r"\b(?P<w>tot\s+en\s+met|sinds|sedert|vanaf|tot|vóór|voor|na|in|op|tussen)\s+$", re.IGNORECASE
+)
+# how a text that `_PREFIX` matches at its end ends, once stripped of white space
+_PREFIX_ENDS = (
+    "met",
+    "sinds",
+    "sedert",
+    "vanaf",
+    "tot",
+    "vóór",
+    "voor",
+    "na",
+    "in",
+    "op",
+    "tussen",
 )
 _PREFIX_KINDS = {
     "in": {"month_name", "year_name", "season", "quarter"},
@@ -95,9 +114,21 @@ class Rule:
 # Characters whose IGNORECASE matching against a lower-case-stable literal of this set, and
 # whose \w, \d, \s and \b behaviour, equal case-sensitive matching of their str.lower(), which
 # is one character (checked over all code points: not "ſ", "ı", "İ", "µ").
-_SAFE_CHARS = "\x00-\x7f\u00a0-\u00b4\u00b6-\u00ff\u2000-\u206f\u20a0-\u20cf"
+# (The C1 controls \x80-\x9f have no case and are no word characters: safe too.)
+_SAFE_CHARS = "\x00-\u00b4\u00b6-\u00ff\u2000-\u206f\u20a0-\u20cf"
 _UNSAFE = re.compile(f"[^{_SAFE_CHARS}]")
 _SAFE_CHAR = re.compile(f"[{_SAFE_CHARS}]")
+
+
+def _safe(text: str) -> bool:
+    """No character outside `_SAFE_CHARS` (Latin-1 but "µ" first: the common case, fast)."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return _UNSAFE.search(text) is None
+    return "\xb5" not in text
 
 
 def _literal_ok(c: int) -> bool:
@@ -151,70 +182,117 @@ def _case_free(pattern: str) -> bool:
     return ok(sre_parse.parse(pattern, re.IGNORECASE))
 
 
-# How far a match may reach from the key inside it (plus what its lookarounds read), plus
-# the longest key: a rule is run only on windows of this many characters around its keys.
-_REACH = 64
+# How far a match may reach before / after the key inside it, plus what its lookarounds
+# read: a rule is run only on windows this wide around its keys.
+_BEFORE = 40
+_AFTER = 56
+
+
+_WORD_START = "\\b"  # a key written "\bwort" starts a word in every match that holds it
 
 
 @cache
-def _keys() -> tuple[tuple[str, tuple[int, ...]], ...]:
-    """Every rule key (lower case) with the rules (indices into `compiled()`) it opens.
+def _keys(initial: bool) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The rule keys (lower case) that start a word (`initial`) or may stand anywhere,
+    each with the rules (indices into `compiled()`) it opens.
 
-    A key that holds a shorter key ("vrijdag", "dag") is dropped and its rules go to the
-    shorter one, whose windows lie within a key's length of its own: one search fewer.
+    A key also opens the rules of each key of its kind it begins with ("dagen", "dag"):
+    the search (`_key_pattern`) reports only the longest key starting at a position.
     """
     by_key: dict[str, set[int]] = {}
     for i, r in enumerate(compiled()):
         for k in r.keys:
-            by_key.setdefault(k, set()).add(i)
-    short = [k for k in by_key if not any(o != k and o in k for o in by_key)]
-    out: dict[str, set[int]] = {k: set() for k in short}
-    for k, ix in by_key.items():
-        for o in short:
-            if o in k:
-                out[o] |= ix
+            if k.startswith(_WORD_START) == initial:
+                by_key.setdefault(k.removeprefix(_WORD_START), set()).add(i)
+    out = {k: set().union(*(ix for o, ix in by_key.items() if k.startswith(o))) for k in by_key}
     return tuple((k, tuple(sorted(ix))) for k, ix in sorted(out.items()))
+
+
+@cache
+def _key_table(initial: bool) -> dict[str, tuple[int, ...]]:
+    return dict(_keys(initial))
+
+
+@cache
+def _key_pattern(initial: bool) -> re.Pattern[str] | None:
+    """The keys of a kind as one pattern: a trie (a branch per first character, and so
+    on), longest first, so that searching again from the next character finds every
+    occurrence of every key; word-initial keys behind \b (which fails fast inside words)."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for key, _ in _keys(initial):
+        t = trie
+        for ch in key:
+            t = t.setdefault(ch, {})
+        t[""] = {}
+
+    def build(t: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(t.items()) if ch]
+        if "" in t and alts:
+            alts.append("")  # the key ends here: tried after every longer one
+        if len(alts) <= 1:
+            return alts[0] if alts else ""
+        return "(?:" + "|".join(alts) + ")"
+
+    if not trie:
+        return None
+    return re.compile((r"\b" if initial else "") + build(trie))
 
 
 def _windows(low: str, lo: int, hi: int) -> dict[int, list[tuple[int, int]]]:
     """For each rule with a key in low[lo:hi], the merged windows around its keys.
 
-    Every match of a rule contains one of its keys (time_rules.toml `needs`), and
-    reaches at most `_REACH` characters from it, so the rule's matches in the
-    windows are its matches in the text (checked in tests/test_timex.py).
+    Every match of a rule contains one of its keys (time_rules.toml `needs`) and
+    reaches at most `_BEFORE` / `_AFTER` characters from it, so the rule's matches
+    in the windows are its matches in the text (checked in tests/test_timex.py).
     """
     spots: dict[int, list[tuple[int, int]]] = {}
-    for key, rules in _keys():
-        p = low.find(key, lo, hi)
-        while p >= 0:
-            s, e = max(lo, p - _REACH), min(hi, p + len(key) + _REACH)
-            for i in rules:
-                spots.setdefault(i, []).append((s, e))
-            p = low.find(key, p + 1, hi)
+    for initial in (True, False):
+        pattern = _key_pattern(initial)
+        if pattern is None:
+            continue
+        table = _key_table(initial)
+        pos = lo
+        while (m := pattern.search(low, pos, hi)) is not None:
+            p = m.start()
+            s, e = max(lo, p - _BEFORE), min(hi, m.end() + _AFTER)
+            for i in table[m.group()]:
+                ws = spots.get(i)
+                if ws is None:
+                    spots[i] = [(s, e)]
+                elif s <= ws[-1][1] and s >= ws[-1][0]:
+                    if e > ws[-1][1]:
+                        ws[-1] = (ws[-1][0], e)
+                else:
+                    ws.append((s, e))
+            pos = p + 1
     out: dict[int, list[tuple[int, int]]] = {}
     for i, ws in spots.items():
-        ws.sort()
-        merged = [ws[0]]
-        for s, e in ws[1:]:
-            if s <= merged[-1][1]:
-                if e > merged[-1][1]:
-                    merged[-1] = (merged[-1][0], e)
-            else:
-                merged.append((s, e))
-        out[i] = merged
+        if len(ws) > 1 and any(ws[j][0] > ws[j + 1][0] for j in range(len(ws) - 1)):
+            ws.sort()  # the second search's windows came after the first's
+            merged = [ws[0]]
+            for s, e in ws[1:]:
+                if s <= merged[-1][1]:
+                    if e > merged[-1][1]:
+                        merged[-1] = (merged[-1][0], e)
+                else:
+                    merged.append((s, e))
+            ws = merged
+        out[i] = ws
     return out
 
 
 def _expand_needs(needs: list[str], lists: dict[str, list[str]]) -> tuple[str, ...]:
-    """`needs` with each {LIST} replaced by the longest word of each of that list's entries."""
+    """`needs` with each {LIST} replaced by the longest word of each of that list's entries
+    (a word of a phrase starts a word of the text); a leading \\b marks a word start."""
     out: set[str] = set()
     for n in needs:
+        mark = _WORD_START if n.startswith(_WORD_START) else ""
+        n = n.removeprefix(_WORD_START)
         if n.startswith("{") and n.endswith("}"):
-            out.update(max(w.lower().split(), key=len) for w in lists[n[1:-1]])
+            out.update(mark + max(w.lower().split(), key=len) for w in lists[n[1:-1]])
         elif n.strip():
-            out.add(n.strip().lower())
-    # a key that holds a shorter key adds no window
-    return tuple(sorted(k for k in out if not any(o != k and o in k for o in out)))
+            out.add(mark + n.strip().lower())
+    return tuple(sorted(out))
 
 
 @cache
@@ -253,9 +331,26 @@ def compiled() -> tuple[Rule, ...]:
 _SINCE = re.compile(r"\b(?P<op>sinds|sedert|vanaf)\s+", re.IGNORECASE)
 
 
-def _since_event_matches(text: str, lo: int, hi: int) -> list[Mention]:
+def _since_event_matches(text: str, lo: int, hi: int, low: str | None = None) -> list[Mention]:
+    """ "sinds de oorlog begon": a reference event after sinds / vanaf.
+
+    `low`, the lower-cased text when its offsets are the text's, finds the words faster.
+    """
+    if low is None:
+        starts = [m.start() for m in _SINCE.finditer(text, lo, hi)]
+    else:
+        starts = []
+        for w in ("sinds", "sedert", "vanaf"):
+            p = low.find(w, lo, hi)
+            while p >= 0:
+                starts.append(p)
+                p = low.find(w, p + 1, hi)
+        starts.sort()
     out: list[Mention] = []
-    for m in _SINCE.finditer(text, lo, hi):
+    for start in starts:
+        m = _SINCE.match(text, start, hi)
+        if m is None:
+            continue
         for ev in words().events:
             em = ev.pattern.match(text, m.end(), min(hi, m.end() + 80))
             if em:
@@ -264,6 +359,16 @@ def _since_event_matches(text: str, lo: int, hi: int) -> list[Mention]:
                 out.append(Mention(m.start(), em.end(), "since_event", v))
                 break
     return out
+
+
+def _rule_windows(
+    windows: dict[int, list[tuple[int, int]]] | None, rules: tuple[Rule, ...], lo: int, hi: int
+) -> list[list[tuple[int, int]]]:
+    """Where each rule runs: around its keys, or over the whole text (no windows, no keys)."""
+    whole = [(lo, hi)]
+    if windows is None:
+        return [whole] * len(rules)
+    return [windows.get(i, []) if r.keys else whole for i, r in enumerate(rules)]
 
 
 def recognise(
@@ -276,33 +381,29 @@ def recognise(
     hi = len(text) if hi is None else hi
     cands: list[Mention] = []
     full_low = text.lower()
-    low = full_low[lo:hi]
     # matching the lower-cased text case-sensitively is faster and, for these characters, the same
-    fast = len(full_low) == len(text) and _UNSAFE.search(text) is None
+    fast = len(full_low) == len(text) and _safe(text)
     all_rules = compiled()
     # keys are found in the lower-cased text, whose offsets are the text's only when `fast`
     windows = _windows(full_low, lo, hi) if windowed and fast else None
-    by_rule: dict[int, list[re.Match[str]]] = {}
-    for i, rule in enumerate(all_rules):
-        pattern = rule.lowered if fast and rule.lowered is not None else rule.pattern
-        subject = full_low if pattern is rule.lowered else text
-        if windows is None or not rule.keys:
-            by_rule[i] = list(pattern.finditer(subject, lo, hi))
+    for rule, ws in zip(all_rules, _rule_windows(windows, all_rules, lo, hi), strict=True):
+        if not ws:
+            continue
+        if fast and rule.lowered is not None:
+            pattern, subject = rule.lowered, full_low
         else:
-            by_rule[i] = [m for s, e in windows.get(i, ()) for m in pattern.finditer(subject, s, e)]
-    active = list(by_rule)
-    for i in active:
-        rule = all_rules[i]
-        for m in by_rule[i]:
-            if m.end() == m.start():
-                continue
-            v = rule.production(m, text)
-            if v is not None:
-                cands.append(Mention(m.start(), m.end(), rule.name, v, rule.anchor))
+            pattern, subject = rule.pattern, text
+        production, name, anchor = rule.production, rule.name, rule.anchor
+        for s, e in ws:
+            for m in pattern.finditer(subject, s, e):
+                if m.end() == m.start():
+                    continue
+                v = production(m, text)
+                if v is not None:
+                    cands.append(Mention(m.start(), m.end(), name, v, anchor))
     # an event clause that holds a time expression of its own is not one ("sinds Trump
     # bijna drie weken geleden opnieuw aantrad": the expression is "bijna drie weken geleden")
-    since = ("sinds" in low or "sedert" in low or "vanaf" in low) if fast else True
-    for ev in _since_event_matches(text, lo, hi) if since else ():
+    for ev in _since_event_matches(text, lo, hi, full_low if fast else None):
         if not any(ev.start < c.start and c.end <= ev.end for c in cands):
             cands.append(ev)
     # events after "kort voor" / "sinds" beat the shorter generic reading
@@ -330,8 +431,12 @@ def _widen(text: str, lo: int, ms: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for i, m in enumerate(ms):
         prev_end = out[-1].end if out else lo
-        # "twee dagen na 18 maart": a shift from a dated expression
-        nm = _counted_prefix().search(text, max(lo, m.start - 40), m.start)
+        # "twee dagen na 18 maart": a shift from a dated expression (the cheap test first:
+        # a match in the 40 characters before ends in "na" or "voor" and white space)
+        before = text[max(lo, m.start - 40) : m.start].rstrip().casefold()
+        nm = None
+        if m.value.kind in _DATED_KINDS and before.endswith(("na", "voor")):
+            nm = _counted_prefix().search(text, max(lo, m.start - 40), m.start)
         if nm and nm.start() >= prev_end and m.value.kind in _DATED_KINDS:
             ws = words()
             n, _ = ws.count(nm.group("num"))
@@ -340,7 +445,9 @@ def _widen(text: str, lo: int, ms: list[Mention]) -> list[Mention]:
             v = Value("wrap", op=op, lo=n, unit=unit, inner=m.value)  # type: ignore[arg-type]
             out.append(Mention(nm.start(), m.end, f"{m.rule}+{op}", v))
             continue
-        pm = _PREFIX.search(text, max(lo, m.start - 16), m.start)
+        pm = None
+        if before.endswith(_PREFIX_ENDS):
+            pm = _PREFIX.search(text, max(lo, m.start - 16), m.start)
         if pm and pm.start() >= prev_end:
             w = norm(pm.group("w"))
             key = {"tot en met": "tot", "vanaf": "sinds", "sedert": "sinds"}.get(w, w)
@@ -349,13 +456,13 @@ def _widen(text: str, lo: int, ms: list[Mention]) -> list[Mention]:
                 if nxt and re.fullmatch(r"\s+en\s+", text[m.end : nxt.start]):
                     v = Value("pair", inner=m.value, other=nxt.value)
                     out.append(Mention(pm.start(), nxt.end, "tussen", v))
-                    ms[i + 1] = replace(nxt, rule="_merged")
+                    ms[i + 1] = nxt._replace(rule="_merged")
                     continue
             elif m.value.kind in _PREFIX_KINDS.get(key, set()) and _may_widen(
                 text, pm.start(), m, key
             ):
                 if key in ("in", "op"):
-                    m = replace(m, start=pm.start())
+                    m = m._replace(start=pm.start())
                     pm2 = _PREFIX.search(text, max(lo, m.start - 16), m.start)
                     if pm2 and pm2.start() >= prev_end and norm(pm2.group("w")) == "sinds":
                         pm, key = pm2, "sinds"

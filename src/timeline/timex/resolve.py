@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from timeline.schema import Interval
 from timeline.timex.values import Value
@@ -19,8 +19,7 @@ D = dt.timedelta
 SHORTLY = 14  # "kort voor/na E": E−14 … E / E … E+14
 
 
-@dataclass(frozen=True)
-class Resolved:
+class Resolved(NamedTuple):
     earliest: dt.date | None
     latest: dt.date | None
     value: str | None
@@ -420,15 +419,53 @@ def _wrap(v: Value, d: dt.date, anchor: Interval | None) -> Resolved | None:
     if op == "kort_na":
         return _span(lo, hi + D(days=SHORTLY) if hi else None)
     if op in ("na_n", "voor_n"):
-        sign = 1 if op == "na_n" else -1
-        n = round(v.lo)
-        unit = v.unit or "day"
-        lo2 = _units(lo, sign * n, unit) if lo else None
-        hi2 = _units(hi, sign * n, unit) if hi else None
-        if lo2 and lo2 == hi2:
-            return _day(lo2)
-        return _span(lo2, hi2)
+        return _counted_from(v, lo, hi, 1 if op == "na_n" else -1)
     return None
+
+
+def _counted_from(v: Value, lo: dt.date | None, hi: dt.date | None, sign: int) -> Resolved:
+    """`v.lo`…`v.hi` units after (sign 1) or before (-1) the event lo … hi.
+
+    Plain and "precies": the event shifted by N units. "bijna" / "ruim" as for "geleden"
+    (TIMEX_CONVENTIONS.md), mirrored after the event: "bijna drie weken nadat E" is
+    E+15 … E+21, "ruim drie weken nadat E" E+21 … E+27; "bijna drie weken voor E" E−21 … E−15.
+    """
+    unit = v.unit or "day"
+    los: list[dt.date] = []
+    his: list[dt.date] = []
+    for n in _count(v) if v.hi else [v.lo]:
+        a = _units(lo, sign * n, unit) if lo else None
+        b = _units(hi, sign * n, unit) if hi else None
+        less_a = _units(lo, sign * (n - 1), unit) if lo and n >= 1 else lo
+        less_b = _units(hi, sign * (n - 1), unit) if hi and n >= 1 else hi
+        more_a = _units(lo, sign * (n + 1), unit) if lo else None
+        more_b = _units(hi, sign * (n + 1), unit) if hi else None
+        near, far = (v.approx == "bijna"), (v.approx == "ruim")
+        if near or far:
+            # bijna: between N−1 units (exclusive) and N units from the event; ruim: N … N+1
+            inner_a, inner_b = (less_a, less_b) if near else (a, b)
+            outer_a, outer_b = (a, b) if near else (more_a, more_b)
+            step = D(days=sign)
+            if sign > 0:
+                a2 = inner_a + step if inner_a and near else inner_a
+                b2 = outer_b - step if outer_b and far else outer_b
+            else:
+                a2 = outer_a - step if outer_a and far else outer_a
+                b2 = inner_b + step if inner_b and near else inner_b
+            if a2 is not None:
+                los.append(a2)
+            if b2 is not None:
+                his.append(b2)
+        else:
+            if a is not None:
+                los.append(a)
+            if b is not None:
+                his.append(b)
+    lo2 = min(los) if los and lo else None
+    hi2 = max(his) if his and hi else None
+    if lo2 and lo2 == hi2:
+        return _day(lo2)
+    return _span(lo2, hi2)
 
 
 def resolve(
@@ -440,6 +477,8 @@ def resolve(
     """
     if dct.earliest is None or dct.latest is None:
         return None
+    if dct.earliest == dct.latest:  # a day: the union of one
+        return resolve_day(v, dct.earliest, anchor)
     parts: list[Resolved] = []
     d = dct.earliest
     if not by_day and d < dct.latest and _day_free(v, anchor):

@@ -23,24 +23,23 @@ _MARK = re.compile(r"[.!?\n]")
 
 @lru_cache(maxsize=8)
 def _mark_ends(text: str) -> tuple[int, ...]:
-    """Where each match of `_SENTENCE_END` in `text` ends, as `finditer` would find them.
+    r"""Where each match of `_SENTENCE_END` in `text` ends, as `finditer` would find them.
 
     (A one-character class scans much faster than the alternation; the whitespace after
     "." is checked here: `\s` is `str.isspace`.)
     """
     out: list[int] = []
-    pos = 0
+    pos = 0  # where the next match may start: finditer's matches do not overlap
     n = len(text)
-    while (m := _MARK.search(text, pos)) is not None:
-        p = m.start()
+    for p in [m.start() for m in _MARK.finditer(text)]:
+        if p < pos:
+            continue
         if text[p] == "\n":
             out.append(p + 1)
             pos = p + 1
         elif p + 1 < n and text[p + 1].isspace():
             out.append(p + 2)
             pos = p + 2
-        else:
-            pos = p + 1
     return tuple(out)
 
 

@@ -7,8 +7,7 @@ A recogniser rule turns a Dutch phrase into a `Value` (HeidelTime's
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Direction = Literal["past", "future"]
 Unit = Literal["day", "week", "month", "year"]
@@ -37,8 +36,9 @@ Unit = Literal["day", "week", "month", "year"]
 #   pair         tussen `inner` en `other`
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(NamedTuple):
+    """An underspecified value (a NamedTuple: immutable, hashable, and cheap to make)."""
+
     kind: str
     offset: int = 0
     unit: Unit | None = None
