@@ -11,6 +11,7 @@ from timeline.events import build_mentions, clauses, decide_status, lexicon, ref
 from timeline.loader import parse_article
 from timeline.schema import EventMention, TimeExpression
 from timeline.segment import sentences
+from timeline.timex import find_timexes
 
 KB = load_actors()
 
@@ -87,7 +88,31 @@ def test_other_contact_in_prepositional_phrase_is_not_a_participant() -> None:
     got = mentions(
         "Na het gesprek met Poetin belde Trump ook met de Oekraïense president Zelensky."
     )
-    assert [m.participants for m in got] == [["trump", "zelensky"]]
+    own = [m for m in got if not m.reference]
+    assert [m.participants for m in own] == [["trump", "zelensky"]]
+
+
+def test_contact_named_in_passing_is_a_reference_to_its_own_contact() -> None:
+    got = mentions(
+        "Na het gesprek met Poetin belde Trump ook met de Oekraïense president Zelensky."
+    )
+    (ref,) = [m for m in got if m.reference]
+    assert ref.participants == ["putin", "trump"]
+    assert ref.status == "occurred" and ref.date.latest is not None
+    assert any("named in passing" in c for c in ref.source.cues)
+
+
+def test_passing_reference_takes_its_own_time_expression() -> None:
+    body = "Zelensky is bijzonder te spreken over zijn telefoongesprek van vrijdag met Donald Trump."
+    article = parse_article(f"date 2025-07-31 {body}", "t.txt")
+    got = mentions(body, "2025-07-31", find_timexes(article))
+    assert [(m.participants, m.reference) for m in got] == [(["trump", "zelensky"], True)]
+    assert got[0].date.earliest == got[0].date.latest == dt.date(2025, 7, 25)
+
+
+def test_passing_reference_to_a_future_contact_is_not_one() -> None:
+    got = mentions("Zelensky sprak met Merz over de top van Trump en Poetin.")
+    assert not any(m.reference for m in got)
 
 
 def test_pronoun_and_group_words() -> None:

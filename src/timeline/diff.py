@@ -46,7 +46,7 @@ from rich.text import Text
 
 from timeline.errors import TimelineFileError
 from timeline.merge import sort_key
-from timeline.schema import Event, Source, Timeline
+from timeline.schema import Event, Source, Timeline, types_compatible
 
 ANNOUNCED: frozenset[str] = frozenset({"planned", "proposed", "cancelled"})
 FIELDS: tuple[str, ...] = (
@@ -115,10 +115,6 @@ class TimelineDiff(BaseModel):
 
 def family(status: str) -> str:
     return "announced" if status in ANNOUNCED else "reported"
-
-
-def types_compatible(a: str, b: str) -> bool:
-    return a == b or "talks" in (a, b)
 
 
 def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:

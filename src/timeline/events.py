@@ -30,22 +30,31 @@ from timeline.schema import (
     Interval,
     Source,
     TimeExpression,
+    types_compatible,
 )
 from timeline.segment import Sentence
 
 _SINCE = re.compile(r"(?i)\bsinds\b[^,.;]{0,40}$")
 _ANNOUNCED = frozenset({"planned", "proposed", "cancelled"})
+# time expressions counted from another event ("kort voordat", "twee dagen na de top")
+_RELATIVE_RULES = frozenset({"shortly", "relative_to", "counted_event"})
 TYPE_SPECIFICITY: dict[str, int] = {"call": 3, "meeting": 3, "message": 2, "talks": 1}
+
+
 _CLAUSE = re.compile(
     r",\s+|;\s+|:\s+|\s+(?=(?:nadat|voordat|toen|waarna|terwijl|maar|omdat|dat|waar|die|om)\s)"
 )
 # "na het gesprek met Poetin": a reference to another contact inside the clause
 _PP_EVENT = re.compile(
-    r"(?i)(?<!\w)(?:kort |vlak )?(?:na|sinds|over|tijdens|voor|voordat)\s+(?:het|de|zijn|hun|dat|diens)\s+"
+    r"(?i)(?<!\w)(?:kort |vlak )?(?P<prep>na|sinds|over|tijdens|voor|voordat)\s+"
+    r"(?P<det>het|de|zijn|hun|dat|diens)\s+"
     r"(?:\w+\s+){0,2}?(?:telefoon)?(?:gesprek|ontmoeting|top|overleg|bezoek)\w*(?:\s+(?:met|tussen|van)\s+|\b)"
 )
+# what may follow the head of such a phrase and still belong to it:
+# "na het gesprek met Poetin en Zelensky van gisteren in Alaska"
+_PP_GLUE = re.compile(r"\s*(?:,\s*)?(?:(?:met|van|tussen|en|in|bij|op|de|het)\s+)*")
 _ANAPHOR = re.compile(
-    r"(?i)(?<!\w)(?:het|dat|dit|die|deze|dat|hun|zijn|zo'n|een)\s+(?:\w+\s+){0,2}"
+    r"(?i)(?<!\w)(?:het|dat|dit|die|deze|hun|zijn|zo'n)\s+(?:\w+\s+){0,2}"
     r"(?:telefoongesprek|gesprek|ontmoeting|top|telefoontje|overleg|bezoek|bijeenkomst)"
 )
 
@@ -219,7 +228,9 @@ def _participants(
     named_before = [
         a
         for m in sentence_mentions
-        if m.start < clause.start and m.kind == "name"
+        if m.start < clause.start
+        and m.kind == "name"
+        and not any(a <= m.start < b for a, b in excluded)
         for a in m.actors
     ]
     for m in inside:
@@ -237,8 +248,12 @@ def _participants(
         ):
             for a in discourse.last_pair:
                 add(a, m.text)
-    if len(ids) == 1 and not delegations:
-        # the subject of the sentence, when the clause is its complement
+    reported = clause.text.lower().startswith("dat ") and bool(
+        lex.reporting.search(sentence_text[: clause.start].lower())
+    )
+    if len(ids) == 1 and not delegations and not reported:
+        # the subject of the sentence, when the clause is its complement; not
+        # the speaker of "Trump zei dat zijn onderhandelaars Poetin spraken"
         for a in named_before:
             if a not in ids:
                 add(a, next(m.text for m in sentence_mentions if a in m.actors))
@@ -256,6 +271,10 @@ def _choose_timex(
     for t in timexes:
         if status != "denied" and t.text.lower().startswith(("sinds", "vanaf")):
             continue  # "het eerste contact sinds begin 2022" dates nothing
+        if t.rule in _RELATIVE_RULES and t.start <= trigger_pos and (
+            trigger_pos < t.end or t.text.lower().endswith(("voordat", "nadat"))
+        ):
+            continue  # "kort voordat Trump Zelensky ontving" dates the other contact
         future = t.earliest is not None and dct.latest is not None and t.earliest > dct.latest
         past = t.latest is not None and dct.earliest is not None and t.latest < dct.earliest
         if status in ("planned", "proposed") and past:
@@ -313,12 +332,19 @@ def build_mentions(
             continue
         text = sentence.text
         smentions = matcher.find(text, day)
-        excluded = _excluded_spans(text, smentions)
+        stimex = [t for t in timexes if sentence.start <= t.start < sentence.end]
+        refs = _passing_refs(
+            text, smentions, [(t.start - sentence.start, t.end - sentence.start) for t in stimex]
+        )
+        excluded = [(r.start, r.end) for r in refs]
         triggers = [
             t for t in find_triggers(text, lex) if not any(a <= t[0] < b for a, b in excluded)
         ]
         delegations = bool(lex.delegations.search(text.lower()))
-        stimex = [t for t in timexes if sentence.start <= t.start < sentence.end]
+        # a time expression inside "na het gesprek van gisteren" dates that contact only
+        own_timex = [
+            t for t in stimex if not any(a < t.start - sentence.start < b for a, b in excluded)
+        ]
         produced: list[EventMention] = []
         borrowed_in: dict[int, bool] = {}
         previous_timex = last_timex if sentence.paragraph == last_paragraph else None
@@ -330,9 +356,38 @@ def build_mentions(
             borrowed = False
             # a clause that names fewer than two parties borrows its neighbours'
             # ("het telefoongesprek | dat Trump gisteren met Poetin voerde")
-            for lo, hi in ((ci, ci), (ci - 1, ci), (ci, ci + 1), (ci - 1, ci + 1)):
-                lo, hi = max(lo, 0), min(hi, len(parts) - 1)
-                span = Clause(parts[lo].start, parts[hi].end, text[parts[lo].start : parts[hi].end])
+            # ... but a reported clause does not borrow its speaker ("Trump zei | dat
+            # zijn onderhandelaars Poetin spraken")
+            reported = (
+                ci > 0
+                and clause.text.lower().startswith("dat ")
+                and bool(lex.reporting.search(parts[ci - 1].text.lower()))
+            )
+            spans: list[tuple[int | None, int]] = [
+                (ci, ci),
+                (ci - 1, ci),
+                (ci, ci + 1),
+                (ci - 1, ci + 1),
+            ]
+            relative = (
+                ci + 1 < len(parts)
+                and parts[ci + 1].text.lower().startswith(("die ", "dat ", "waar"))
+                and not text[ctrig[-1][1] : clause.end].strip()
+            )
+            if relative:
+                # "op de gesprekken | die Witkoff en Kushner met Zelensky voerden": the
+                # relative clause names the parties, not the clause it hangs from
+                spans.insert(1, (None, ci + 1))
+            for lo, hi in spans:
+                if lo is None:
+                    first = ctrig[-1][0]
+                    span = Clause(first, parts[hi].end, text[first : parts[hi].end])
+                    lo = hi
+                else:
+                    lo, hi = max(lo, ci if reported else 0), min(hi, len(parts) - 1)
+                    span = Clause(
+                        parts[lo].start, parts[hi].end, text[parts[lo].start : parts[hi].end]
+                    )
                 ids, words = _participants(
                     smentions,
                     span,
@@ -350,28 +405,45 @@ def build_mentions(
                     break
             etype = refine_type([t[2] for t in ctrig], text, lex, [t[3] for t in ctrig])
             status, cues = decide_status(text, lex)
-            if status != "denied" and lex.negation.search(text.lower()):
+            if status not in ("denied", "claimed") and lex.negation.search(text.lower()):
                 continue  # "hebben elkaar nooit meer gesproken": no contact to report
-            joins = bool(lex.joined.search(text.lower())) and bool(_ANAPHOR.search(text))
+            # "Het bezoek volgt op spanningen tussen beide presidenten": a definite
+            # contact noun whose parties come only from a group word refers back
+            definite = any(
+                a.start() <= t[0] < a.end() for a in _ANAPHOR.finditer(text) for t in ctrig
+            )
+            named = [
+                m
+                for m in smentions
+                if m.kind in ("name", "descriptor") and clause.start <= m.start < clause.end
+            ]
+            if definite and not named and discourse.recent:
+                ids = []
+            joins = bool(lex.joined.search(text.lower())) and any(
+                not any(a <= x.start() < b for a, b in excluded) for x in _ANAPHOR.finditer(text)
+            )
             if len(ids) < 2 or not (set(ids) & focus) or (joins and discourse.recent):
                 anaphor = _ANAPHOR.search(text)
-                if anaphor and discourse.recent and not produced:
+                antecedent = (
+                    _antecedent(discourse.recent, anaphor.group(), status, cues, lex)
+                    if anaphor
+                    else None
+                )
+                if antecedent is not None and not produced:
                     # "Bij dat gesprek waren ook Macron en Merz aangesloten": named
                     # leaders in a sentence about the same contact join it
                     joined = ids if joins or lex.joined.search(text.lower()) else []
                     produced.append(
-                        _refer_back(
-                            article, sentence, discourse.recent[-1], ctrig, stimex, lex, joined
-                        )
+                        _refer_back(article, sentence, antecedent, ctrig, stimex, lex, joined)
                     )
                 continue
-            ctimex = [t for t in stimex if clause.start <= t.start - sentence.start < clause.end]
+            ctimex = [t for t in own_timex if clause.start <= t.start - sentence.start < clause.end]
             if not ctimex:
                 # a time expression elsewhere in the sentence dates the contact,
                 # unless its clause is about saying or publishing something
                 ctimex = [
                     t
-                    for t in stimex
+                    for t in own_timex
                     if not any(
                         c.start <= t.start - sentence.start < c.end
                         and lex.reporting.search(c.text.lower())
@@ -451,6 +523,35 @@ def build_mentions(
             elif borrowed_in.get(id(same[0])) and not borrowed:
                 produced[produced.index(same[0])] = mention
                 borrowed_in[id(mention)] = borrowed
+        joined_word = lex.joined.search(text.lower())
+        if not triggers and discourse.recent and joined_word:
+            joiners = sorted(
+                {
+                    a
+                    for m in smentions
+                    if m.kind in ("name", "descriptor")
+                    for a in m.actors
+                    if a not in lex.reporters
+                }
+            )
+            last = discourse.recent[-1]
+            if joiners and sentence.index - last.sentence_index <= 3:
+                # "Daarna schoven Macron, Merz en Starmer aan."
+                cue = [(joined_word.start(), joined_word.end(), last.type, joined_word.group())]
+                produced.append(_refer_back(article, sentence, last, cue, [], lex, joiners))
+        # contacts named in passing come first: the sentence's own contact is
+        # what a following "dat gesprek" refers to
+        passing = []
+        for ref in refs:
+            mention = _reference_mention(
+                article, sentence, ref, smentions, stimex, discourse, lex, previous_timex
+            )
+            if mention is not None and not any(
+                p.participants == mention.participants and types_compatible(p.type, mention.type)
+                for p in [*produced, *passing]
+            ):
+                passing.append(mention)
+        produced = passing + produced
         out.extend(produced)
         if stimex:
             last_timex, last_paragraph = stimex[-1], sentence.paragraph
@@ -468,20 +569,168 @@ def build_mentions(
     return out
 
 
-def _excluded_spans(text: str, mentions: Sequence[ActorMention]) -> list[tuple[int, int]]:
-    """Spans like "na het gesprek met Poetin" that refer to another contact."""
-    spans = []
+@dataclass(frozen=True)
+class PassingRef:
+    """ "na het gesprek met Poetin": a contact named in passing, inside a clause about
+    something else. Offsets are in the sentence text."""
+
+    start: int
+    end: int
+    prep: str
+    det: str
+    head: str  # the phrase up to the contact noun
+
+
+def _passing_refs(
+    text: str,
+    mentions: Sequence[ActorMention],
+    timexes: Sequence[tuple[int, int]] = (),
+) -> list[PassingRef]:
+    """Phrases like "na het gesprek met Poetin van gisteren" that refer to another contact.
+
+    The phrase runs on over the actors, time expressions and glue words
+    ("met", "en", "van") that follow its head noun.
+    """
+    refs = []
+    spans = [*((x.start, x.end) for x in mentions), *timexes]
     for m in _PP_EVENT.finditer(text):
         end = m.end()
-        for a in mentions:
-            if a.start >= end and a.start - end <= 1:
-                end = a.end
-                nxt = text[end : end + 4]
-                if nxt != " en ":
-                    break
-                end += 4
-        spans.append((m.start(), end))
-    return spans
+        while True:
+            at = _PP_GLUE.match(text, end)
+            nxt = [b for a, b in spans if at is not None and a == at.end() and b > end]
+            if not nxt:
+                break
+            end = max(nxt)
+        head = text[m.start() : m.end()].rstrip()
+        refs.append(
+            PassingRef(m.start(), end, m.group("prep").lower(), m.group("det").lower(), head)
+        )
+    return refs
+
+
+def _reference_mention(
+    article: Article,
+    sentence: Sentence,
+    ref: PassingRef,
+    smentions: Sequence[ActorMention],
+    stimex: Sequence[TimeExpression],
+    discourse: Discourse,
+    lex: Lexicon,
+    carried: TimeExpression | None = None,
+) -> EventMention | None:
+    """The contact a passing reference names, when it names both sides of it.
+
+    Only references to a past contact count ("na", "sinds", "tijdens", or "over"/
+    "voor" with a past date); the mention joins the contact it refers to in the
+    merge (`reference=True`) and starts an event only when it dates one.
+    """
+    text = sentence.text
+    ids: list[str] = []
+    words: list[str] = []
+
+    def add(actor: str, word: str) -> None:
+        if actor not in lex.reporters and actor not in ids:
+            ids.append(actor)
+            words.append(word)
+
+    for m in smentions:
+        if ref.start <= m.start < ref.end and m.kind in ("name", "descriptor"):
+            for a in m.actors:
+                add(a, m.text)
+    outside = [
+        (m, a)
+        for m in smentions
+        if not ref.start <= m.start < ref.end and m.kind == "name"
+        for a in m.actors
+        if a not in lex.reporters
+    ]
+    if ref.det == "hun" and len(ids) < 2:
+        # "Trump en Zelensky zeggen na hun ontmoeting ...": the sentence's pair,
+        # else the pair the article spoke of just before
+        if len({a for _, a in outside}) >= 2:
+            for m, a in outside:
+                add(a, m.text)
+        elif sentence.index - discourse.pair_sentence <= 3:
+            for a in discourse.last_pair:
+                add(a, ref.det)
+    elif ref.det in ("zijn", "diens") or len(ids) == 1:
+        # "na zijn telefoongesprek met Poetin", "na het gesprek met Poetin belde
+        # Trump": the other side is the sentence's subject, else the topic
+        subject = next((a for m, a in outside if a not in ids), None)
+        if ref.det == "diens":
+            before = [a for m, a in outside if m.start < ref.start and a not in ids]
+            subject = before[-1] if before else subject
+        if subject is None and discourse.last_actor not in (None, *ids):
+            subject = discourse.last_actor
+        if subject is not None:
+            add(subject, ref.det)
+    if len(ids) < 2 or not (set(ids) & lex.focus):
+        return None
+    inside = [t for t in stimex if ref.start <= t.start - sentence.start < ref.end]
+    dct = article.published.interval
+    past = [t for t in inside if t.latest is not None and dct.latest and t.latest <= dct.latest]
+    if ref.prep in ("over", "voor", "voordat") and not past:
+        return None  # "over de top met Poetin" may well be a planned one
+    ctrig = find_triggers(ref.head, lex)
+    if not ctrig:
+        return None
+    etype = refine_type([t[2] for t in ctrig], ref.head, lex, [t[3] for t in ctrig])
+    chosen = _choose_timex(past, sentence.start + ref.start, "occurred", dct)
+    if chosen is None and carried is not None and (carried.interval.width() or 10**6) <= 31:
+        chosen = carried  # "Dat werd gisteren gedaan ... Tijdens hun overleg belden ze"
+    if chosen is not None:
+        date = EventDate(
+            earliest=chosen.earliest, latest=chosen.latest, basis=f"time expression {chosen.text!r}"
+        )
+    else:
+        date = EventDate(
+            earliest=None,
+            latest=dct.latest,
+            basis="referred to as past: on or before the article date",
+        )
+    return EventMention(
+        article=article.id,
+        type=etype,
+        participants=sorted(ids),
+        status="occurred",
+        date=date,
+        sentence_index=sentence.index,
+        reference=True,
+        source=Source(
+            article=article.id,
+            quote=text,
+            start=sentence.start,
+            end=sentence.end,
+            published=article.published.text,
+            trigger=", ".join(t[3] for t in ctrig),
+            actors=words,
+            timex=chosen.text if chosen else None,
+            cues=[f"named in passing: {text[ref.start : ref.end]!r}"],
+            type=etype,
+            status="occurred",
+            date=date.interval,
+        ),
+    )
+
+
+def _antecedent(
+    recent: Sequence[EventMention],
+    anaphor: str,
+    status: EventStatus,
+    cues: Sequence[str],
+    lex: Lexicon,
+) -> EventMention | None:
+    """The contact "het gesprek" / "die ontmoeting" refers to: the latest one of a
+    compatible type, of the same kind (announced or reported) as the sentence's
+    own tense when it has one ("het gesprek duurde een uur" is not the planned one)."""
+    kinds = {t[2] for t in find_triggers(anaphor, lex)}
+    fitting = [
+        m for m in recent[-6:] if not kinds or any(types_compatible(k, m.type) for k in kinds)
+    ]
+    if cues:
+        same = [m for m in fitting if (m.status in _ANNOUNCED) == (status in _ANNOUNCED)]
+        fitting = same or fitting
+    return fitting[-1] if fitting else None
 
 
 def _refer_back(

@@ -30,6 +30,7 @@ from timeline.schema import (
     EventStatus,
     EventType,
     Interval,
+    types_compatible,
 )
 
 ANNOUNCED: frozenset[str] = frozenset({"planned", "proposed", "cancelled"})
@@ -47,10 +48,6 @@ def family(status: str) -> str:
 def block_key(participants: Sequence[str], focus: frozenset[str]) -> tuple[str, ...]:
     leaders = sorted(set(participants) & focus)
     return tuple(leaders) if len(leaders) >= 2 else tuple(sorted(participants))
-
-
-def types_compatible(a: str, b: str) -> bool:
-    return a == b or "talks" in (a, b)
 
 
 def _published(m: EventMention) -> dt.date:
@@ -115,6 +112,8 @@ def _fits(c: Cluster, m: EventMention) -> int | None:
     if not types_compatible(c.type, m.type):
         return None
     mi = m.date.interval
+    if any(_distinct_in_article(x, m) for x in c.mentions):
+        return None
     if not c.interval.overlaps(mi):
         return None
     specific = _width(mi) <= SPECIFIC_DAYS
@@ -128,6 +127,18 @@ def _fits(c: Cluster, m: EventMention) -> int | None:
         return None
     both = c.interval.intersect(mi)
     return _width(both) if both else None
+
+
+def _distinct_in_article(a: EventMention, b: EventMention) -> bool:
+    """One article dating two reports differently ("vorige maand" and "gisteravond")
+    speaks of two contacts, even where an article date only to the month lets the
+    intervals overlap."""
+    if a.article != b.article or not (
+        a.date.basis.startswith("time expression") and b.date.basis.startswith("time expression")
+    ):
+        return False
+    ia, ib = a.date.interval, b.date.interval
+    return not (ia.contains(ib) or ib.contains(ia))
 
 
 def _mention_order(m: EventMention) -> tuple[object, ...]:
@@ -155,15 +166,54 @@ def cluster_mentions(mentions: Iterable[EventMention], focus: frozenset[str]) ->
         block.sort(key=_mention_order)
         local: list[Cluster] = []
         for m in block:
+            if m.reference:
+                continue
             scored = [(s, i) for i, c in enumerate(local) if (s := _fits(c, m)) is not None]
             if scored:
                 local[min(scored)[1]].add(m)
             else:
-                c = Cluster(key=key, family=fam, interval=m.date.interval)
-                c.add(m)
-                local.append(c)
+                _start(local, key, fam, m)
+        # passing references ("na het gesprek met Poetin") join the most recent
+        # contact they fit; one that fits none starts an event only if it dates it
+        for m in block:
+            if not m.reference:
+                continue
+            target = _referent(local, m)
+            if target is not None:
+                target.add(m)
+            elif m.date.basis.startswith("time expression"):
+                _start(local, key, fam, m)
         clusters.extend(local)
     return clusters
+
+
+def _start(local: list[Cluster], key: tuple[str, ...], fam: str, m: EventMention) -> None:
+    c = Cluster(key=key, family=fam, interval=m.date.interval)
+    c.add(m)
+    local.append(c)
+
+
+def _referent(local: Sequence[Cluster], m: EventMention) -> Cluster | None:
+    """The latest cluster a passing reference can mean (same contact type, dates overlap)."""
+    mi = m.date.interval
+    fitting = [
+        c
+        for c in local
+        if types_compatible(c.type, m.type)
+        and c.interval.overlaps(mi)
+        and any(not x.reference for x in c.mentions)
+    ]
+    if not fitting:
+        return None
+    return max(
+        fitting,
+        key=lambda c: (
+            _width(c.interval) <= SPECIFIC_DAYS,  # a dated contact before a vague one
+            c.interval.latest or c.interval.earliest or dt.date.min,
+            -_width(c.interval),
+            -len(c.mentions),
+        ),
+    )
 
 
 def _status(c: Cluster) -> EventStatus:

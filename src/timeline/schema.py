@@ -19,6 +19,12 @@ EventType = Literal["call", "meeting", "talks", "message"]
 EventStatus = Literal["occurred", "claimed", "denied", "planned", "proposed", "cancelled"]
 Granularity = Literal["day", "week", "month", "quarter", "season", "year", "interval", "open"]
 
+
+def types_compatible(a: str, b: str) -> bool:
+    """Two reports may be of one contact: same type, or one says only "talks"."""
+    return a == b or "talks" in (a, b)
+
+
 EVENT_TYPES: tuple[EventType, ...] = ("call", "meeting", "talks", "message")
 EVENT_STATUSES: tuple[EventStatus, ...] = (
     "occurred",
@@ -187,6 +193,9 @@ class EventMention(Model):
     location: str | None = None
     source: Source
     sentence_index: int = 0
+    # a passing reference to a contact ("na het gesprek met Poetin"): it joins
+    # the contact it refers to and starts an event only when it dates one
+    reference: bool = False
 
 
 class Conflict(Model):
