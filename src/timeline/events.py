@@ -34,7 +34,7 @@ from timeline.schema import (
 )
 from timeline.segment import Sentence
 
-_SINCE = re.compile(r"(?i)\bsinds\b[^,.;]{0,40}$")
+_SINCE = re.compile(r"(?i)\b(?:sinds|nadat)\b[^,.;]{0,40}$")
 _ANNOUNCED = frozenset({"planned", "proposed", "cancelled"})
 # time expressions counted from another event ("kort voordat", "twee dagen na de top")
 _RELATIVE_RULES = frozenset({"shortly", "relative_to", "counted_event"})
@@ -46,7 +46,7 @@ _CLAUSE = re.compile(
 )
 # "na het gesprek met Poetin": a reference to another contact inside the clause
 _PP_EVENT = re.compile(
-    r"(?i)(?<!\w)(?:kort |vlak )?(?P<prep>na|sinds|over|tijdens|voor|voordat)\s+"
+    r"(?i)(?<!\w)(?:kort |vlak )?(?P<prep>na|sinds|over|tijdens|voor|voordat|uit|bij)\s+"
     r"(?P<det>het|de|zijn|hun|dat|diens)\s+"
     r"(?:\w+\s+){0,2}?(?:telefoon)?(?:gesprek|ontmoeting|top|overleg|bezoek)\w*(?:\s+(?:met|tussen|van)\s+|\b)"
 )
@@ -78,6 +78,7 @@ class Lexicon:
     reporting: re.Pattern[str]
     present: frozenset[str]
     joined: re.Pattern[str]
+    joined_after: tuple[tuple[str, re.Pattern[str]], ...]
 
     def group_reach(self, word: str) -> int:
         """How many sentences back a group word may reach ("ze": 1, "de twee": 3)."""
@@ -114,6 +115,10 @@ def lexicon() -> Lexicon:
         reporting=_words(trig["reporting"]["words"], []),
         present=frozenset(trig["present"]["words"]),
         joined=re.compile(rf"(?<!\w)(?:{'|'.join(trig['joined']['phrases'])})(?!\w)"),
+        joined_after=tuple(
+            (kind, re.compile(rf"(?<!\w)(?:{'|'.join(phrases)})(?!\w)"))
+            for kind, phrases in trig["joined"]["after"].items()
+        ),
     )
 
 
@@ -261,17 +266,35 @@ def _participants(
     return ids, words
 
 
+def _inside_since(
+    t: TimeExpression,
+    ctrig: Sequence[tuple[int, int, EventType, str]],
+    sentence: Sentence,
+    text: str,
+) -> bool:
+    """ "het eerste contact sinds Trump bijna drie weken geleden aantrad": `t` dates the
+    start of a period the contact is measured against, not the contact, unless the
+    contact word is in that clause itself ("sinds Biden Poetin in juni 2021 sprak")."""
+    lo = max(sentence.start, t.start - 45)
+    m = _SINCE.search(text[lo : t.start])
+    if m is None:
+        return False
+    keyword = lo + m.start()
+    return not any(sentence.start + c[0] > keyword for c in ctrig)
+
+
 def _choose_timex(
     timexes: Sequence[TimeExpression],
     trigger_pos: int,
     status: EventStatus,
     dct: Interval,
+    sentence_start: int = 0,
 ) -> TimeExpression | None:
     usable = []
     for t in timexes:
         if status != "denied" and t.text.lower().startswith(("sinds", "vanaf")):
             continue  # "het eerste contact sinds begin 2022" dates nothing
-        if t.rule in _RELATIVE_RULES and t.start <= trigger_pos and (
+        if t.rule in _RELATIVE_RULES and sentence_start <= t.start <= trigger_pos and (
             trigger_pos < t.end or t.text.lower().endswith(("voordat", "nadat"))
         ):
             continue  # "kort voordat Trump Zelensky ontving" dates the other contact
@@ -459,19 +482,21 @@ def build_mentions(
                 ctimex = [previous_timex]  # "Begin februari 2022 reisde Macron ... Daar sprak hij"
             # "sinds Trump bijna drie weken geleden aantrad": the start of a
             # period the contact is measured against, not its date
-            ctimex = [
+            since = [
                 t
                 for t in ctimex
-                if status == "denied"
-                or not _SINCE.search(article.text[max(sentence.start, t.start - 45) : t.start])
+                if status != "denied" and _inside_since(t, ctrig, sentence, article.text)
             ]
+            ctimex = [t for t in ctimex if t not in since]
             if (
                 status == "occurred"
                 and not cues
                 and any(t.earliest and dct.latest and t.earliest > dct.latest for t in ctimex)
             ):
                 status, cues = "planned", ["present tense with a future date"]
-            chosen = _choose_timex(ctimex, sentence.start + ctrig[0][0], status, dct)
+            chosen = _choose_timex(
+                ctimex, sentence.start + ctrig[0][0], status, dct, sentence.start
+            )
             if chosen is not None:
                 date = EventDate(
                     earliest=chosen.earliest,
@@ -491,6 +516,21 @@ def build_mentions(
                     date = previous[-1].date
                 else:
                     date = _tense_date(status, dct)
+                    bound = (
+                        since[0]
+                        if since
+                        and status in ("occurred", "claimed")
+                        else None
+                    )
+                    if bound is not None and bound.earliest is not None and (
+                        date.latest is None or bound.earliest <= date.latest
+                    ):
+                        # "het eerste contact sinds Trump aantrad": after that, up to the article
+                        date = EventDate(
+                            earliest=bound.earliest,
+                            latest=date.latest,
+                            basis=f"after {bound.text!r}, on or before the article date",
+                        )
             mention = EventMention(
                 article=article.id,
                 type=etype,
@@ -523,7 +563,11 @@ def build_mentions(
             elif borrowed_in.get(id(same[0])) and not borrowed:
                 produced[produced.index(same[0])] = mention
                 borrowed_in[id(mention)] = borrowed
-        joined_word = lex.joined.search(text.lower())
+        joined_word, joined_kind = None, ""
+        for kind, pattern in lex.joined_after:
+            if (hit := pattern.search(text.lower())) is not None:
+                joined_word, joined_kind = hit, kind
+                break
         if not triggers and discourse.recent and joined_word:
             joiners = sorted(
                 {
@@ -531,11 +575,16 @@ def build_mentions(
                     for m in smentions
                     if m.kind in ("name", "descriptor")
                     for a in m.actors
-                    if a not in lex.reporters
+                    if a not in lex.reporters and a not in lex.focus
                 }
             )
-            last = discourse.recent[-1]
-            if joiners and sentence.index - last.sentence_index <= 3:
+            fitting = [
+                m
+                for m in discourse.recent
+                if joined_kind == "any" or types_compatible(m.type, joined_kind)
+            ]
+            last = fitting[-1] if fitting else discourse.recent[-1]
+            if joiners and fitting and sentence.index - last.sentence_index <= 5:
                 # "Daarna schoven Macron, Merz en Starmer aan."
                 cue = [(joined_word.start(), joined_word.end(), last.type, joined_word.group())]
                 produced.append(_refer_back(article, sentence, last, cue, [], lex, joiners))
@@ -640,10 +689,25 @@ def _reference_mention(
     outside = [
         (m, a)
         for m in smentions
-        if not ref.start <= m.start < ref.end and m.kind == "name"
+        if not ref.start <= m.start < ref.end
+        and m.kind == "name"
+        and not lex.bystander.search(text[max(0, m.start - 40) : m.start].lower())
         for a in m.actors
         if a not in lex.reporters
     ]
+    # "Na het gesprek met Vance benadrukte hij ...": a pronoun before any name is the subject
+    pronoun = next(
+        (
+            m
+            for m in smentions
+            if m.kind == "pronoun" and m.text.lower() == "hij" and not ref.start <= m.start < ref.end
+        ),
+        None,
+    )
+    if pronoun is not None and discourse.last_actor and (
+        not outside or pronoun.start < outside[0][0].start
+    ):
+        outside.insert(0, (pronoun, discourse.last_actor))
     if ref.det == "hun" and len(ids) < 2:
         # "Trump en Zelensky zeggen na hun ontmoeting ...": the sentence's pair,
         # else the pair the article spoke of just before
@@ -669,7 +733,8 @@ def _reference_mention(
     inside = [t for t in stimex if ref.start <= t.start - sentence.start < ref.end]
     dct = article.published.interval
     past = [t for t in inside if t.latest is not None and dct.latest and t.latest <= dct.latest]
-    if ref.prep in ("over", "voor", "voordat") and not past:
+    earlier = "vorige" in ref.head.lower()  # "bij zijn vorige bezoek"
+    if ref.prep in ("over", "voor", "voordat", "bij") and not past and not earlier:
         return None  # "over de top met Poetin" may well be a planned one
     ctrig = find_triggers(ref.head, lex)
     if not ctrig:

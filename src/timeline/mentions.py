@@ -17,6 +17,10 @@ from timeline.actors import ActorBase
 from timeline.resources import load_toml
 
 
+# "een zittende Amerikaanse president": an indefinite article before an adjective
+_INDEFINITE = re.compile(r"(?i)(?<!\w)(?:een|geen)\s+\w+e\s+$")
+
+
 @dataclass(frozen=True)
 class ActorMention:
     start: int  # offsets into the sentence text
@@ -58,7 +62,9 @@ class MentionMatcher:
                 taken.append(m.span())
                 continue
             holders = self.kb.descriptor_holders(m.group("desc"), day)
-            if m.group().lower().startswith(("een ", "geen ")):
+            if m.group().lower().startswith(("een ", "geen ")) or _INDEFINITE.search(
+                text[max(0, m.start() - 30) : m.start()]
+            ):
                 holders = []  # "een Amerikaanse president": any holder, nobody in particular
             found.append(ActorMention(m.start(), m.end(), m.group(), "descriptor", tuple(holders)))
             taken.append(m.span())

@@ -225,7 +225,9 @@ def _status(c: Cluster) -> EventStatus:
         confirmed = {
             m.article
             for m in c.mentions
-            if m.status == "occurred" and _width(m.date.interval) <= SPECIFIC_DAYS
+            if m.status == "occurred"
+            and m.date.basis.startswith("time expression")
+            and _width(m.date.interval) <= SPECIFIC_DAYS
         }
         # a claim stays a claim until an article that does not report the claim
         # states the contact as fact
