@@ -103,7 +103,9 @@ def test_contact_named_in_passing_is_a_reference_to_its_own_contact() -> None:
 
 
 def test_passing_reference_takes_its_own_time_expression() -> None:
-    body = "Zelensky is bijzonder te spreken over zijn telefoongesprek van vrijdag met Donald Trump."
+    body = (
+        "Zelensky is bijzonder te spreken over zijn telefoongesprek van vrijdag met Donald Trump."
+    )
     article = parse_article(f"date 2025-07-31 {body}", "t.txt")
     got = mentions(body, "2025-07-31", find_timexes(article))
     assert [(m.participants, m.reference) for m in got] == [(["trump", "zelensky"], True)]
@@ -179,3 +181,49 @@ def test_helpers() -> None:
         "nadat hij belde",
         "dat het goed ging",
     ]
+
+
+def test_reported_clause_does_not_borrow_its_speaker() -> None:
+    got = mentions(
+        "Trump zei gisteren dat zijn onderhandelaars een goede ontmoeting met Poetin hadden."
+    )
+    assert not any("trump" in m.participants for m in got)
+
+
+def test_sender_is_no_party() -> None:
+    got = mentions(
+        "Donald Trump stuurt zijn gezant Steve Witkoff naar Moskou voor een gesprek met Poetin."
+    )
+    assert all("trump" not in m.participants for m in got)
+
+
+def test_setting_of_a_promise_took_place() -> None:
+    (got,) = mentions(
+        "Dat heeft president Poetin vandaag toegezegd in een telefoongesprek met zijn "
+        "Amerikaanse ambtgenoot Trump.",
+        "2025-03-18",
+    )
+    assert got.status == "occurred" and got.type == "call"
+
+
+def test_leaders_who_join_later_are_participants() -> None:
+    got = mentions(
+        "Trump heeft gisteren in het Witte Huis met Zelensky gesproken. "
+        "Daarna schoven de Franse president Emmanuel Macron en de Britse premier Keir Starmer aan.",
+        "2025-08-19",
+    )
+    assert got[-1].participants == ["macron", "starmer", "trump", "zelensky"]
+
+
+def test_since_bounds_the_contact_from_below() -> None:
+    body = "Het is het eerste gesprek tussen Trump en Poetin sinds begin 2025."
+    article = parse_article(f"date 2025-03-18 {body}", "t.txt")
+    (got,) = mentions(body, "2025-03-18", find_timexes(article))
+    assert got.date.earliest == dt.date(2025, 1, 1) and got.date.latest == dt.date(2025, 3, 18)
+
+
+def test_refer_back_takes_its_own_more_specific_type() -> None:
+    got = mentions(
+        "Trump sprak Poetin voor het laatst op 14 juni. In dat telefoongesprek ging het over Iran."
+    )
+    assert [m.type for m in got] == ["talks", "call"]

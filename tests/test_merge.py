@@ -191,3 +191,88 @@ def test_merge_is_order_independent_and_keeps_every_source(
     for e in events:
         if e.date.earliest and e.date.latest:
             assert e.date.earliest <= e.date.latest
+
+
+def _ref(mention: EventMention) -> EventMention:
+    return mention.model_copy(
+        update={
+            "reference": True,
+            "date": EventDate(earliest=None, latest=mention.date.latest, basis="past"),
+        }
+    )
+
+
+def test_passing_reference_joins_the_latest_contact_it_fits() -> None:
+    first = m(
+        "a.txt", "2025-02-12", ["trump", "putin"], earliest=D(2025, 2, 12), latest=D(2025, 2, 12)
+    )
+    second = m(
+        "b.txt", "2025-03-18", ["trump", "putin"], earliest=D(2025, 3, 18), latest=D(2025, 3, 18)
+    )
+    later = _ref(m("c.txt", "2025-03-20", ["trump", "putin"], latest=D(2025, 3, 20)))
+    events = merge([first, second, later], FOCUS)
+    assert len(events) == 2
+    assert [s.article for s in events[1].sources] == ["b.txt", "c.txt"]
+
+
+def test_passing_reference_without_a_contact_or_a_date_starts_nothing() -> None:
+    alone = _ref(m("c.txt", "2025-03-20", ["trump", "putin"], latest=D(2025, 3, 20)))
+    assert merge([alone], FOCUS) == []
+
+
+def test_one_article_dating_two_reports_differently_gives_two_contacts() -> None:
+    month = m(
+        "a.txt",
+        "2025-03",
+        ["witkoff", "putin"],
+        "meeting",
+        earliest=D(2025, 2, 1),
+        latest=D(2025, 2, 28),
+    )
+    night = m(
+        "a.txt",
+        "2025-03",
+        ["witkoff", "putin"],
+        "meeting",
+        earliest=D(2025, 2, 28),
+        latest=D(2025, 3, 30),
+        start=50,
+    )
+    for a, b in ((month, night), (night, month)):
+        a = a.model_copy(
+            update={"date": a.date.model_copy(update={"basis": "time expression 'x'"})}
+        )
+        b = b.model_copy(
+            update={"date": b.date.model_copy(update={"basis": "time expression 'y'"})}
+        )
+        assert len(merge([a, b], FOCUS)) == 2
+
+
+def test_month_dated_article_is_near_reports_from_that_month() -> None:
+    plan = m(
+        "a.txt",
+        "2025-05-11",
+        ["zelensky", "putin"],
+        "meeting",
+        "planned",
+        D(2025, 5, 15),
+        D(2025, 5, 15),
+    )
+    month = m(
+        "b.txt",
+        "2025-05",
+        ["zelensky", "putin"],
+        "meeting",
+        "proposed",
+        D(2025, 5, 8),
+        D(2025, 6, 5),
+    )
+    assert len(merge([plan, month], FOCUS)) == 1
+
+
+def test_open_ended_plan_does_not_chain_from_month_to_month() -> None:
+    oct_ = m("a.txt", "2025-10-17", ["trump", "putin"], "meeting", "planned", D(2025, 10, 17))
+    nov = m("b.txt", "2025-11-10", ["trump", "putin"], "meeting", "planned", D(2025, 11, 10))
+    dec = m("c.txt", "2025-12-05", ["trump", "putin"], "meeting", "planned", D(2025, 12, 5))
+    events = merge([oct_, nov, dec], FOCUS)
+    assert len(events) == 2

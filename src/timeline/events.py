@@ -70,11 +70,14 @@ class Lexicon:
     reporters: frozenset[str]
     delegations: re.Pattern[str]
     dependent: re.Pattern[str]
+    senders: re.Pattern[str]
     bystander: re.Pattern[str]
     focus: frozenset[str]
     negation: re.Pattern[str]
     loose_groups: frozenset[str]
     talk_verbs: frozenset[str]
+    venue_adverbs: re.Pattern[str]
+    setting: re.Pattern[str]
     reporting: re.Pattern[str]
     present: frozenset[str]
     joined: re.Pattern[str]
@@ -107,11 +110,14 @@ def lexicon() -> Lexicon:
         reporters=frozenset(refs["reporters"]),
         delegations=_words(trig["delegations"]["words"], []),
         dependent=re.compile(rf"(?:{'|'.join(refs['dependents'])})\s+van\s+(?:\w+\s+)?$"),
+        senders=re.compile(rf"\s+(?:\w+\s+)?(?:{'|'.join(refs['senders'])})\b"),
         bystander=re.compile(rf"(?<!\w)(?:{'|'.join(refs['bystander_before'])})\s+(?:\w+\s+)?$"),
         focus=frozenset(a.id for a in load_actors().actors if a.focus),
         negation=re.compile(rf"(?<!\w)(?:{'|'.join(trig['negation']['phrases'])})(?!\w)"),
         loose_groups=frozenset(refs["loose_groups"]),
         talk_verbs=frozenset(trig["refine"]["venue_verbs"]),
+        venue_adverbs=_words(trig["refine"]["venue_adverbs"], []),
+        setting=re.compile(rf"(?<!\w)(?:{'|'.join(trig['setting']['phrases'])})"),
         reporting=_words(trig["reporting"]["words"], []),
         present=frozenset(trig["present"]["words"]),
         joined=re.compile(rf"(?<!\w)(?:{'|'.join(trig['joined']['phrases'])})(?!\w)"),
@@ -175,6 +181,8 @@ def refine_type(
     # "hebben elkaar in Rome gesproken": a place makes it a meeting, but a
     # country at war is the topic ("over de oorlog in Oekraïne"), not a venue
     verbs = not words or any(w.lower() in lex.talk_verbs for w in words)
+    if verbs and lex.venue_adverbs.search(low):
+        return "meeting"  # "Daar sprak hij met Erdogan": where the previous sentence took him
     for m in re.finditer(r"\bin (?:het |de )?([A-Z][\w-]+)", text if verbs else ""):
         if m.group(1) not in lex.refine["not_venues"]:
             return "meeting"
@@ -224,6 +232,8 @@ def _participants(
     for m in inside:
         if m.kind in ("name", "descriptor"):
             before = clause_text_before(m)
+            if lex.senders.match(sentence_text[m.end : m.end + 40].lower()):
+                continue  # "Trump stuurt zijn gezant naar Moskou": the envoy goes
             for a in m.actors:
                 if lex.dependent.search(before) or (
                     a not in lex.focus and lex.bystander.search(before)
@@ -266,6 +276,17 @@ def _participants(
     return ids, words
 
 
+def _in_setting(text: str, ctrig: Sequence[tuple[int, int, EventType, str]], lex: Lexicon) -> bool:
+    """The trigger is in a phrase like "in een telefoongesprek met" after a perfect or
+    past verb ("heeft toegezegd in een telefoongesprek")."""
+    low = text.lower()
+    occurred = dict(lex.cues)["occurred"]
+    for m in lex.setting.finditer(low):
+        if any(m.start() <= t[0] < m.end() for t in ctrig) and occurred.search(low[: m.start()]):
+            return True
+    return False
+
+
 def _inside_since(
     t: TimeExpression,
     ctrig: Sequence[tuple[int, int, EventType, str]],
@@ -275,11 +296,14 @@ def _inside_since(
     """ "het eerste contact sinds Trump bijna drie weken geleden aantrad": `t` dates the
     start of a period the contact is measured against, not the contact, unless the
     contact word is in that clause itself ("sinds Biden Poetin in juni 2021 sprak")."""
-    lo = max(sentence.start, t.start - 45)
-    m = _SINCE.search(text[lo : t.start])
-    if m is None:
-        return False
-    keyword = lo + m.start()
+    if t.text.lower().startswith("sinds "):
+        keyword = t.start  # "sinds begin 2022" as one expression
+    else:
+        lo = max(sentence.start, t.start - 45)
+        m = _SINCE.search(text[lo : t.start])
+        if m is None:
+            return False
+        keyword = lo + m.start()
     return not any(sentence.start + c[0] > keyword for c in ctrig)
 
 
@@ -294,8 +318,10 @@ def _choose_timex(
     for t in timexes:
         if status != "denied" and t.text.lower().startswith(("sinds", "vanaf")):
             continue  # "het eerste contact sinds begin 2022" dates nothing
-        if t.rule in _RELATIVE_RULES and sentence_start <= t.start <= trigger_pos and (
-            trigger_pos < t.end or t.text.lower().endswith(("voordat", "nadat"))
+        if (
+            t.rule in _RELATIVE_RULES
+            and sentence_start <= t.start <= trigger_pos
+            and (trigger_pos < t.end or t.text.lower().endswith(("voordat", "nadat")))
         ):
             continue  # "kort voordat Trump Zelensky ontving" dates the other contact
         future = t.earliest is not None and dct.latest is not None and t.earliest > dct.latest
@@ -428,6 +454,10 @@ def build_mentions(
                     break
             etype = refine_type([t[2] for t in ctrig], text, lex, [t[3] for t in ctrig])
             status, cues = decide_status(text, lex)
+            if status in ("planned", "proposed") and _in_setting(text, ctrig, lex):
+                # "Dat heeft Poetin toegezegd in een telefoongesprek met Trump": what was
+                # promised lies ahead, the call in which it was promised took place
+                status, cues = "occurred", [f"setting of what was said: {ctrig[0][3]!r}"]
             if status not in ("denied", "claimed") and lex.negation.search(text.lower()):
                 continue  # "hebben elkaar nooit meer gesproken": no contact to report
             # "Het bezoek volgt op spanningen tussen beide presidenten": a definite
@@ -516,14 +546,11 @@ def build_mentions(
                     date = previous[-1].date
                 else:
                     date = _tense_date(status, dct)
-                    bound = (
-                        since[0]
-                        if since
-                        and status in ("occurred", "claimed")
-                        else None
-                    )
-                    if bound is not None and bound.earliest is not None and (
-                        date.latest is None or bound.earliest <= date.latest
+                    bound = since[0] if since and status in ("occurred", "claimed") else None
+                    if (
+                        bound is not None
+                        and bound.earliest is not None
+                        and (date.latest is None or bound.earliest <= date.latest)
                     ):
                         # "het eerste contact sinds Trump aantrad": after that, up to the article
                         date = EventDate(
@@ -700,12 +727,16 @@ def _reference_mention(
         (
             m
             for m in smentions
-            if m.kind == "pronoun" and m.text.lower() == "hij" and not ref.start <= m.start < ref.end
+            if m.kind == "pronoun"
+            and m.text.lower() == "hij"
+            and not ref.start <= m.start < ref.end
         ),
         None,
     )
-    if pronoun is not None and discourse.last_actor and (
-        not outside or pronoun.start < outside[0][0].start
+    if (
+        pronoun is not None
+        and discourse.last_actor
+        and (not outside or pronoun.start < outside[0][0].start)
     ):
         outside.insert(0, (pronoun, discourse.last_actor))
     if ref.det == "hun" and len(ids) < 2:
@@ -826,8 +857,13 @@ def _refer_back(
         date = EventDate(
             earliest=chosen.earliest, latest=chosen.latest, basis=f"time expression {chosen.text!r}"
         )
+    etype = antecedent.type
+    own = [t[2] for t in ctrig if types_compatible(t[2], antecedent.type)]
+    if own and lex is not None:
+        etype = max([antecedent.type, *own], key=lambda t: TYPE_SPECIFICITY[t])
     return antecedent.model_copy(
         update={
+            "type": etype,
             "participants": sorted({*antecedent.participants, *joined}),
             "status": status,
             "date": date,
@@ -844,6 +880,7 @@ def _refer_back(
                     else None,
                     "cues": ["refers back to the previous contact", *cues],
                     "status": status,
+                    "type": etype,
                     "date": date.interval,
                 }
             ),

@@ -16,7 +16,6 @@ from functools import cache
 from timeline.actors import ActorBase
 from timeline.resources import load_toml
 
-
 # "een zittende Amerikaanse president": an indefinite article before an adjective
 _INDEFINITE = re.compile(r"(?i)(?<!\w)(?:een|geen)\s+\w+e\s+$")
 

@@ -62,6 +62,17 @@ def _published(m: EventMention) -> dt.date:
         return date.latest if date and date.latest else dt.date.min
 
 
+def _published_span(m: EventMention) -> tuple[dt.date, dt.date]:
+    """The days the article may have been published on ("2025-05": all of May)."""
+    text = m.source.published
+    if len(text) == 7:
+        first = dt.date.fromisoformat(text + "-01")
+        nxt = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return first, nxt - dt.timedelta(days=1)
+    day = _published(m)
+    return day, day
+
+
 def _width(i: Interval) -> int:
     w = i.width()
     return w if w is not None else 10**6
@@ -83,9 +94,15 @@ class Cluster:
             return "talks"
         return Counter(specific).most_common(1)[0][0]
 
-    def near(self, m: EventMention, days: int = 4) -> bool:
-        day = _published(m)
-        return any(abs((_published(x) - day).days) <= days for x in self.mentions)
+    def near(self, m: EventMention, days: int = 4, first_only: bool = False) -> bool:
+        """Was `m` published within `days` of a report in the cluster (of its first
+        report, for a plan that would otherwise chain on from week to week)?"""
+        lo, hi = _published_span(m)
+        spans = sorted(_published_span(x) for x in self.mentions)
+        return any(
+            (xl - hi).days <= days and (lo - xh).days <= days
+            for xl, xh in (spans[:1] if first_only else spans)
+        )
 
     def add(self, m: EventMention) -> None:
         self.mentions.append(m)
@@ -118,12 +135,13 @@ def _fits(c: Cluster, m: EventMention) -> int | None:
         return None
     specific = _width(mi) <= SPECIFIC_DAYS
     # a cancellation may come weeks after the announcement it calls off
-    reach = NEAR_DAYS
+    reach, first_only = NEAR_DAYS, False
     if m.status == "cancelled" or (
         c.family == "announced" and mi.latest is None and c.interval.latest is None
     ):
-        reach = CANCEL_DAYS  # an open-ended plan is reported on for weeks
-    if (not specific or c.family == "announced") and not c.near(m, reach):
+        # an open-ended plan is reported on for weeks after it is announced
+        reach, first_only = CANCEL_DAYS, True
+    if (not specific or c.family == "announced") and not c.near(m, reach, first_only):
         return None
     both = c.interval.intersect(mi)
     return _width(both) if both else None
