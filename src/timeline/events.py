@@ -47,12 +47,15 @@ _CLAUSE = re.compile(
 # "na het gesprek met Poetin": a reference to another contact inside the clause
 _PP_EVENT = re.compile(
     r"(?i)(?<!\w)(?:kort |vlak )?(?P<prep>na|sinds|over|tijdens|voor|voordat|uit|bij)\s+"
-    r"(?P<det>het|de|zijn|hun|dat|diens)\s+"
-    r"(?:\w+\s+){0,2}?(?:telefoon)?(?:gesprek|ontmoeting|top|overleg|bezoek)\w*(?:\s+(?:met|tussen|van)\s+|\b)"
+    r"(?P<det>het|de|zijn|hun|dat|diens|die|deze|dit)\s+"
+    r"(?:\w+\s+){0,2}?(?:telefoon)?(?:gesprek|ontmoeting|top|overleg|bezoek)\w*(?:\s+(?:met|tussen|van|aan)\s+|\b)"
 )
 # what may follow the head of such a phrase and still belong to it:
 # "na het gesprek met Poetin en Zelensky van gisteren in Alaska"
-_PP_GLUE = re.compile(r"\s*(?:,\s*)?(?:(?:met|van|tussen|en|in|bij|op|de|het)\s+)*")
+_PP_GLUE = re.compile(
+    r"\s*(?:,\s*)?(?:(?:met|van|tussen|en|in|bij|op|de|het|zijn|diens)\s+)*"
+    r"(?:[A-Z][a-zë]+(?:se|sche)\s+)?(?:(?:president|premier|bondskanselier|leider|gezant)\s+)?"
+)
 _ANAPHOR = re.compile(
     r"(?i)(?<!\w)(?:het|dat|dit|die|deze|hun|zijn|zo'n)\s+(?:\w+\s+){0,2}"
     r"(?:telefoongesprek|gesprek|ontmoeting|top|telefoontje|overleg|bezoek|bijeenkomst)"
@@ -82,6 +85,7 @@ class Lexicon:
     present: frozenset[str]
     joined: re.Pattern[str]
     joined_after: tuple[tuple[str, re.Pattern[str]], ...]
+    confirms: re.Pattern[str]
 
     def group_reach(self, word: str) -> int:
         """How many sentences back a group word may reach ("ze": 1, "de twee": 3)."""
@@ -121,6 +125,7 @@ def lexicon() -> Lexicon:
         reporting=_words(trig["reporting"]["words"], []),
         present=frozenset(trig["present"]["words"]),
         joined=re.compile(rf"(?<!\w)(?:{'|'.join(trig['joined']['phrases'])})(?!\w)"),
+        confirms=re.compile(rf"^(?:{'|'.join(refs['confirms'])})"),
         joined_after=tuple(
             (kind, re.compile(rf"(?<!\w)(?:{'|'.join(phrases)})(?!\w)"))
             for kind, phrases in trig["joined"]["after"].items()
@@ -595,7 +600,14 @@ def build_mentions(
             if (hit := pattern.search(text.lower())) is not None:
                 joined_word, joined_kind = hit, kind
                 break
-        if not triggers and discourse.recent and joined_word:
+        confirm = lex.confirms.search(text.lower())
+        if not triggers and confirm and discourse.recent:
+            last = discourse.recent[-1]
+            if sentence.index - last.sentence_index <= 1:
+                # "Dat heeft Kremlin-woordvoerder Peskov vandaag bevestigd."
+                cue = [(confirm.start(), confirm.end(), last.type, confirm.group())]
+                produced.append(_refer_back(article, sentence, last, cue, [], lex))
+        if not triggers and discourse.recent and joined_word and not produced:
             joiners = sorted(
                 {
                     a
@@ -622,6 +634,17 @@ def build_mentions(
             mention = _reference_mention(
                 article, sentence, ref, smentions, stimex, discourse, lex, previous_timex
             )
+            if mention is None and ref.det in ("dat", "die", "deze", "dit") and not produced:
+                # "Over dat gesprek bracht Trump Zelensky op de hoogte": the contact
+                # just reported, named again in passing
+                named = [m for m in smentions if ref.start <= m.start < ref.end]
+                antecedent = _antecedent(discourse.recent, ref.head, "occurred", [], lex)
+                ctrig = [
+                    (ref.start + a, ref.start + b, k, w)
+                    for a, b, k, w in find_triggers(ref.head, lex)
+                ]
+                if antecedent is not None and ctrig and not named:
+                    mention = _refer_back(article, sentence, antecedent, ctrig, [], lex)
             if mention is not None and not any(
                 p.participants == mention.participants and types_compatible(p.type, mention.type)
                 for p in [*produced, *passing]

@@ -144,7 +144,11 @@ def _fits(c: Cluster, m: EventMention) -> int | None:
     if (not specific or c.family == "announced") and not c.near(m, reach, first_only):
         return None
     both = c.interval.intersect(mi)
-    return _width(both) if both else None
+    if both is None:
+        return None
+    # least cut from what the cluster's reports support, then the tightest: a vague
+    # report overlapping a cluster by one edge day is not evidence for that day
+    return (_width(c.interval) - _width(both)) * 10**7 + _width(both)
 
 
 def _distinct_in_article(a: EventMention, b: EventMention) -> bool:
