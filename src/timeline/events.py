@@ -37,6 +37,8 @@ from timeline.segment import Sentence
 _SINCE = re.compile(r"(?i)\b(?:sinds|nadat)\b[^,.;]{0,40}$")
 _ANNOUNCED = frozenset({"planned", "proposed", "cancelled"})
 # time expressions counted from another event ("kort voordat", "twee dagen na de top")
+# "het eerste telefoontje", "de tweede ontmoeting": one of several contacts of a pair
+_ORDINAL = re.compile(r"(?i)\b(?:het|de) (?:eerste|tweede|derde|vierde)\b")
 _RELATIVE_RULES = frozenset({"shortly", "relative_to", "counted_event"})
 TYPE_SPECIFICITY: dict[str, int] = {"call": 3, "meeting": 3, "message": 2, "talks": 1}
 
@@ -529,6 +531,22 @@ def build_mentions(
                 and any(t.earliest and dct.latest and t.earliest > dct.latest for t in ctimex)
             ):
                 status, cues = "planned", ["present tense with a future date"]
+            elif (
+                status == "occurred"
+                and not cues
+                and any(t[3].lower() in lex.present for t in ctrig)
+                and any(
+                    t.earliest
+                    and t.latest
+                    and dct.earliest
+                    and dct.latest
+                    and t.earliest >= dct.earliest
+                    and t.latest >= dct.latest
+                    for t in ctimex
+                )
+            ):
+                # "Trump ontvangt Zelensky vandaag in het Witte Huis": announced for today
+                status, cues = "planned", ["present tense, today or later"]
             chosen = _choose_timex(
                 ctimex, sentence.start + ctrig[0][0], status, dct, sentence.start
             )
@@ -870,13 +888,43 @@ def _refer_back(
     if not cues or (status in _ANNOUNCED) != (antecedent.status in _ANNOUNCED):
         status, cues = antecedent.status, []
     dct = article.published.interval
-    own_cues = bool(cues)
+    if lex is not None:
+        # "Trump had het gesprek zaterdag aangekondigd": a time expression in a clause of
+        # saying or announcing dates that, not the contact
+        parts = clauses(sentence.text)
+        timexes = [
+            t
+            for t in timexes
+            if not any(
+                c.start <= t.start - sentence.start < c.end and lex.reporting.search(c.text.lower())
+                for c in parts
+            )
+        ]
     chosen = _choose_timex(timexes, sentence.start + ctrig[0][0], status, dct) if timexes else None
-    if not own_cues:
-        chosen = None  # "Trump had het gesprek zaterdag aangekondigd": not the contact's date
     date = antecedent.date
-    vague = (antecedent.date.interval.width() or 10**6) > 31
-    if chosen is not None and vague and chosen.interval.overlaps(antecedent.date.interval):
+    ante = antecedent.date.interval
+    trigger_clause = next(
+        (c for c in clauses(sentence.text) if c.start <= ctrig[0][0] < c.end), None
+    )
+    own_clause = (
+        chosen is not None
+        and trigger_clause is not None
+        and trigger_clause.start <= chosen.start - sentence.start < trigger_clause.end
+    )
+    ordinal = bool(_ORDINAL.search(sentence.text))
+    if chosen is not None and not chosen.interval.overlaps(ante) and own_clause and ordinal:
+        # "Gisteren spraken ze elkaar voor de tweede keer. Het eerste telefoontje vond
+        # zaterdag plaats.": a date of its own makes it another contact of the pair
+        date = EventDate(
+            earliest=chosen.earliest, latest=chosen.latest, basis=f"time expression {chosen.text!r}"
+        )
+    elif (
+        chosen is not None
+        and bool(cues)  # "Het eerste telefoontje vond zaterdag plaats": said of the contact
+        and ante.contains(chosen.interval)
+        and (chosen.interval.width() or 10**6) < (ante.width() or 10**6)
+    ):
+        # a tighter date for the same contact
         date = EventDate(
             earliest=chosen.earliest, latest=chosen.latest, basis=f"time expression {chosen.text!r}"
         )
