@@ -190,7 +190,7 @@ def refine_type(
     verbs = not words or any(w.lower() in lex.talk_verbs for w in words)
     if verbs and lex.venue_adverbs.search(low):
         return "meeting"  # "Daar sprak hij met Erdogan": where the previous sentence took him
-    for m in re.finditer(r"\bin (?:het |de )?([A-Z][\w-]+)", text if verbs else ""):
+    for m in re.finditer(r"\b(?:in|bij) (?:het |de )?([A-Z][\w-]+)", text if verbs else ""):
         if m.group(1) not in lex.refine["not_venues"]:
             return "meeting"
     return "talks"
@@ -649,8 +649,12 @@ def build_mentions(
         # what a following "dat gesprek" refers to
         passing = []
         for ref in refs:
+            # "het eerste gesprek tussen beide presidenten sinds hun ontmoeting": the
+            # pair of the sentence's own contact, when it is a pair
+            own_pair = produced[-1].participants if produced else ()
+            own_pair = own_pair if len(own_pair) == 2 else ()
             mention = _reference_mention(
-                article, sentence, ref, smentions, stimex, discourse, lex, previous_timex
+                article, sentence, ref, smentions, stimex, discourse, lex, previous_timex, own_pair
             )
             if mention is None and ref.det in ("dat", "die", "deze", "dit") and not produced:
                 # "Over dat gesprek bracht Trump Zelensky op de hoogte": the contact
@@ -734,6 +738,7 @@ def _reference_mention(
     discourse: Discourse,
     lex: Lexicon,
     carried: TimeExpression | None = None,
+    own_pair: Sequence[str] = (),
 ) -> EventMention | None:
     """The contact a passing reference names, when it names both sides of it.
 
@@ -783,7 +788,10 @@ def _reference_mention(
     if ref.det == "hun" and len(ids) < 2:
         # "Trump en Zelensky zeggen na hun ontmoeting ...": the sentence's pair,
         # else the pair the article spoke of just before
-        if len({a for _, a in outside}) >= 2:
+        if own_pair:
+            for a in own_pair:
+                add(a, ref.det)
+        elif len({a for _, a in outside}) >= 2:
             for m, a in outside:
                 add(a, m.text)
         elif sentence.index - discourse.pair_sentence <= 3:
@@ -802,7 +810,11 @@ def _reference_mention(
             add(subject, ref.det)
     if len(ids) < 2 or not (set(ids) & lex.focus):
         return None
-    inside = [t for t in stimex if ref.start <= t.start - sentence.start < ref.end]
+    inside = [
+        t
+        for t in stimex
+        if ref.start <= t.start - sentence.start < ref.end and t.rule not in _RELATIVE_RULES
+    ]
     dct = article.published.interval
     past = [t for t in inside if t.latest is not None and dct.latest and t.latest <= dct.latest]
     earlier = "vorige" in ref.head.lower()  # "bij zijn vorige bezoek"

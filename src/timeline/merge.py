@@ -148,7 +148,9 @@ def _fits(c: Cluster, m: EventMention) -> int | None:
         return None
     # least cut from what the cluster's reports support, then the tightest: a vague
     # report overlapping a cluster by one edge day is not evidence for that day
-    return (_width(c.interval) - _width(both)) * 10**7 + _width(both)
+    # ... and, between equals, the contact more articles report
+    articles = len({x.article for x in c.mentions})
+    return ((_width(c.interval) - _width(both)) * 10**7 + _width(both)) * 10**4 - articles
 
 
 def _distinct_in_article(a: EventMention, b: EventMention) -> bool:
@@ -188,7 +190,7 @@ def cluster_mentions(mentions: Iterable[EventMention], focus: frozenset[str]) ->
         block.sort(key=_mention_order)
         local: list[Cluster] = []
         for m in block:
-            if m.reference:
+            if _late(m):
                 continue
             scored = [(s, i) for i, c in enumerate(local) if (s := _fits(c, m)) is not None]
             if scored:
@@ -198,15 +200,19 @@ def cluster_mentions(mentions: Iterable[EventMention], focus: frozenset[str]) ->
         # passing references ("na het gesprek met Poetin") join the most recent
         # contact they fit; one that fits none starts an event only if it dates it
         for m in block:
-            if not m.reference:
+            if not _late(m):
                 continue
             target = _referent(local, m)
             if target is not None:
                 target.add(m)
-            elif m.date.basis.startswith("time expression"):
-                _start(local, key, fam, m)
         clusters.extend(local)
     return clusters
+
+
+def _late(m: EventMention) -> bool:
+    """A passing reference dated only by tense waits until the contacts are known;
+    one with a time expression of its own dates a contact like any report."""
+    return m.reference and not m.date.basis.startswith("time expression")
 
 
 def _start(local: list[Cluster], key: tuple[str, ...], fam: str, m: EventMention) -> None:
