@@ -16,10 +16,12 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
 from timeline import __version__, export
+from timeline.cache import default_cache_dir
 from timeline.errors import OutputError, TimelineError
 from timeline.loader import DEFAULT_MAX_BYTES, future_problems, load_paths
 from timeline.output import emit
@@ -74,6 +76,24 @@ FocusOpt = Annotated[
     str | None,
     typer.Option("--focus", help="Comma-separated actor ids one of whom must take part."),
 ]
+CacheOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache",
+        metavar="DIR",
+        help="Per-article analysis cache. Default: $TIMELINE_CACHE_DIR, else "
+        "$XDG_CACHE_HOME/timeline, else ~/.cache/timeline.",
+    ),
+]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Analyse every article afresh; use no cache.")
+]
+JobsOpt = Annotated[
+    int,
+    typer.Option(
+        "-j", "--jobs", min=0, metavar="N", help="Analyse articles in N processes (0: one per CPU)."
+    ),
+]
 
 
 def _err() -> Console:
@@ -88,9 +108,23 @@ def _report(problems: list[Problem], console: Console) -> None:
         )
 
 
-def _options(max_bytes: int, focus: str | None) -> BuildOptions:
+def _options(
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    focus: str | None = None,
+    cache: Path | None = None,
+    no_cache: bool = False,
+    jobs: int = 1,
+) -> BuildOptions:
+    if cache is not None and no_cache:
+        raise typer.BadParameter("give --cache DIR or --no-cache, not both", param_hint="--cache")
     ids = frozenset(x.strip() for x in focus.split(",") if x.strip()) if focus else None
-    return BuildOptions(focus=ids, max_bytes=max_bytes)
+    cache_dir = None if no_cache else (cache or default_cache_dir())
+    return BuildOptions(focus=ids, max_bytes=max_bytes, cache_dir=cache_dir, jobs=jobs)
+
+
+def _report_cache(result: BuildResult, console: Console) -> None:
+    for warning in result.cache_warnings:
+        console.print(f"[yellow]warning[/]: {escape(warning)}", soft_wrap=True)
 
 
 def _build(paths: list[str], options: BuildOptions, console: Console, quiet: bool) -> BuildResult:
@@ -120,6 +154,9 @@ def build(
     lang: LangOpt = Lang.nl,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     focus: FocusOpt = None,
+    cache: CacheOpt = None,
+    no_cache: NoCacheOpt = False,
+    jobs: JobsOpt = 1,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No summary on stderr.")] = False,
 ) -> None:
     """Build the merged chronology of the articles under PATHS.
@@ -127,8 +164,10 @@ def build(
     Example: timeline build data/ -o timeline.json
     """
     console = _err()
+    options = _options(max_bytes, focus, cache, no_cache, jobs)
     try:
-        result = _build(paths, _options(max_bytes, focus), console, quiet)
+        result = _build(paths, options, console, quiet)
+        _report_cache(result, console)
         _report(result.problems + future_problems(result.articles, dt.date.today()), console)
         if not result.articles:
             raise _fail(console, "no usable articles in " + " ".join(paths))
@@ -140,6 +179,7 @@ def build(
     if not quiet:
         console.print(
             f"{len(result.timeline.events)} events from {len(result.articles)} articles"
+            + (f" ({len(result.cached)} from the cache)" if result.cached else "")
             + (f"; {len(errors)} files could not be used" if errors else ""),
         )
     raise typer.Exit(EXIT_PROBLEMS if errors else EXIT_OK)
@@ -265,11 +305,12 @@ def schema() -> None:
     sys.stdout.write(json.dumps(Timeline.model_json_schema(), indent=2, ensure_ascii=False) + "\n")
 
 
-def _timeline_for(side: str, console: Console) -> Timeline:
+def _timeline_for(side: str, options: BuildOptions, console: Console) -> Timeline:
     path = Path(side)
     if path.is_file() and path.suffix.lower() == ".json":
         return _load_timeline(path)
-    result = build_timeline([side])
+    result = build_timeline([side], options)
+    _report_cache(result, console)
     _report(result.problems, console)
     return result.timeline
 
@@ -281,6 +322,9 @@ def diff(
     fmt: Annotated[DiffFormat, typer.Option("-f", "--format")] = DiffFormat.table,
     output: OutputOpt = None,
     lang: LangOpt = Lang.nl,
+    cache: CacheOpt = None,
+    no_cache: NoCacheOpt = False,
+    jobs: JobsOpt = 1,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Exit status only.")] = False,
 ) -> None:
     """What changed between two versions of a corpus: exit 0 identical, 1 different, 2 error.
@@ -290,8 +334,11 @@ def diff(
     from timeline.diff import diff_timelines, render_markdown, render_table
 
     console = _err()
+    options = _options(cache=cache, no_cache=no_cache, jobs=jobs)
     try:
-        d = diff_timelines(_timeline_for(old, console), _timeline_for(new, console))
+        d = diff_timelines(
+            _timeline_for(old, options, console), _timeline_for(new, options, console)
+        )
         if quiet:
             pass
         elif d.is_empty and fmt is not DiffFormat.json:

@@ -43,6 +43,9 @@ class LoadResult:
         return [p for p in self.problems if p.severity == "error"]
 
 
+MIN_YEAR, MAX_YEAR = 1800, 2200  # the years a date line may name
+
+
 def parse_published(value: str) -> Published:
     """`2025-02` → every day of February 2025; `2025-02-12` → that day."""
     m = _DATE_VALUE.match(value)
@@ -51,6 +54,14 @@ def parse_published(value: str) -> Published:
             Code.BAD_DATE, line=f"date {value}", detail="expected YYYY-MM or YYYY-MM-DD"
         )
     year, month = int(m["y"]), int(m["m"])
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        # "date 0000-02" or a typo like "date 2205-02": no news article, and dates
+        # counted from it could leave the calendar
+        raise ArticleError(
+            Code.BAD_DATE,
+            line=f"date {value}",
+            detail=f"year {year} is not in {MIN_YEAR}–{MAX_YEAR}",
+        )
     if not 1 <= month <= 12:
         raise ArticleError(Code.BAD_DATE, line=f"date {value}", detail=f"no month {month}")
     if m["d"] is None:

@@ -474,7 +474,18 @@ def resolve(
     """The union of `resolve_day` over every possible publication day in `dct`.
 
     `by_day=True` takes the union day by day, without the shortcuts (slower, the same).
+    A value that falls outside the calendar ("over 9000 jaar", "vorig jaar" in year 1)
+    resolves to nothing rather than to a wrong date.
     """
+    try:
+        return _resolve(v, dct, anchor, by_day=by_day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve(
+    v: Value, dct: Interval, anchor: Interval | None = None, *, by_day: bool = False
+) -> Resolved | None:
     if dct.earliest is None or dct.latest is None:
         return None
     if dct.earliest == dct.latest:  # a day: the union of one
