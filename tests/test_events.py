@@ -227,3 +227,35 @@ def test_refer_back_takes_its_own_more_specific_type() -> None:
         "Trump sprak Poetin voor het laatst op 14 juni. In dat telefoongesprek ging het over Iran."
     )
     assert [m.type for m in got] == ["talks", "call"]
+
+
+def test_visit_to_the_white_house_is_a_meeting_with_its_host() -> None:
+    (got,) = mentions("Zelensky bracht gisteren een bezoek aan het Witte Huis.", "2025-10-18")
+    assert got.participants == ["trump", "zelensky"] and got.type == "meeting"
+
+
+def test_coordinated_clause_shares_only_its_subject() -> None:
+    got = mentions(
+        "Trump verwacht een goed gesprek met de Oekraïense president en wil binnenkort "
+        "ook met Poetin spreken.",
+        "2025-12-27",
+    )
+    assert sorted(m.participants for m in got) == [["putin", "trump"], ["trump", "zelensky"]]
+
+
+def test_contact_with_agents_of_its_own_is_not_the_one_just_reported() -> None:
+    got = mentions(
+        "Trump en Poetin hebben vandaag gebeld. "
+        "Het was het eerste bezoek van een Russische functionaris aan Washington."
+    )
+    assert len(got) == 1
+
+
+def test_refer_back_dated_apart_is_not_that_contact() -> None:
+    body = (
+        "Trump en Poetin hebben vandaag met elkaar gebeld. "
+        "De enige ontmoeting tussen de twee vond plaats in juli 2018 in Helsinki."
+    )
+    article = parse_article(f"date 2025-02-12 {body}", "t.txt")
+    got = mentions(body, "2025-02-12", find_timexes(article))
+    assert [m.type for m in got] == ["call"]

@@ -36,9 +36,9 @@ from timeline.segment import Sentence
 
 _SINCE = re.compile(r"(?i)\b(?:sinds|nadat)\b[^,.;]{0,40}$")
 _ANNOUNCED = frozenset({"planned", "proposed", "cancelled"})
-# time expressions counted from another event ("kort voordat", "twee dagen na de top")
 # "het eerste telefoontje", "de tweede ontmoeting": one of several contacts of a pair
 _ORDINAL = re.compile(r"(?i)\b(?:het|de) (?:eerste|tweede|derde|vierde)\b")
+# time expressions counted from another event ("kort voordat", "twee dagen na de top")
 _RELATIVE_RULES = frozenset({"shortly", "relative_to", "counted_event"})
 TYPE_SPECIFICITY: dict[str, int] = {"call": 3, "meeting": 3, "message": 2, "talks": 1}
 
@@ -59,7 +59,7 @@ _PP_GLUE = re.compile(
     r"(?:[A-Z][a-zë]+(?:se|sche)\s+)?(?:(?:president|premier|bondskanselier|leider|gezant)\s+)?"
 )
 _ANAPHOR = re.compile(
-    r"(?i)(?<!\w)(?:het|dat|dit|die|deze|hun|zijn|zo'n)\s+(?:\w+\s+){0,2}"
+    r"(?i)(?<!\w)(?:het|de|dat|dit|die|deze|hun|zijn|zo'n)\s+(?:\w+\s+){0,2}"
     r"(?:telefoongesprek|gesprek|ontmoeting|top|telefoontje|overleg|bezoek|bijeenkomst)"
 )
 
@@ -88,6 +88,7 @@ class Lexicon:
     joined: re.Pattern[str]
     joined_after: tuple[tuple[str, re.Pattern[str]], ...]
     confirms: re.Pattern[str]
+    host_venues: tuple[re.Pattern[str], dict[str, str]]
 
     def group_reach(self, word: str) -> int:
         """How many sentences back a group word may reach ("ze": 1, "de twee": 3)."""
@@ -128,6 +129,14 @@ def lexicon() -> Lexicon:
         present=frozenset(trig["present"]["words"]),
         joined=re.compile(rf"(?<!\w)(?:{'|'.join(trig['joined']['phrases'])})(?!\w)"),
         confirms=re.compile(rf"^(?:{'|'.join(refs['confirms'])})"),
+        host_venues=(
+            re.compile(
+                r"\b(?:aan|in|naar|op|bij) (?:het |de )?(?P<venue>"
+                + "|".join(re.escape(v) for v in sorted(refs["host_venues"], key=len, reverse=True))
+                + r")\b"
+            ),
+            dict(refs["host_venues"]),
+        ),
         joined_after=tuple(
             (kind, re.compile(rf"(?<!\w)(?:{'|'.join(phrases)})(?!\w)"))
             for kind, phrases in trig["joined"]["after"].items()
@@ -152,9 +161,17 @@ class Clause:
     text: str
 
 
+@cache
+def _clause_boundaries() -> re.Pattern[str]:
+    """Clause boundaries, with "en" before a finite verb from `triggers.toml`
+    ("een goed gesprek met Zelensky | en wil binnenkort met Poetin spreken")."""
+    verbs = load_toml("triggers.toml")["clauses"]["coordinated_verbs"]
+    return re.compile(_CLAUSE.pattern + rf"|\s+(?=en\s+(?:{'|'.join(map(re.escape, verbs))})\s)")
+
+
 def clauses(text: str) -> list[Clause]:
     out, pos = [], 0
-    for m in _CLAUSE.finditer(text):
+    for m in _clause_boundaries().finditer(text):
         if m.start() > pos:
             out.append(Clause(pos, m.start(), text[pos : m.start()]))
         pos = m.end()
@@ -283,6 +300,16 @@ def _participants(
     return ids, words
 
 
+def _host(text: str, lex: Lexicon, kb: ActorBase, day: dt.date | None) -> tuple[str, str] | None:
+    """ "bij zijn bezoek aan het Witte Huis": the host the place stands for, and its words."""
+    pattern, venues = lex.host_venues
+    m = pattern.search(text)
+    if m is None:
+        return None
+    holders = kb.descriptor_holders(venues[m.group("venue")], day)
+    return (holders[0], m.group("venue")) if len(holders) == 1 else None
+
+
 def _in_setting(text: str, ctrig: Sequence[tuple[int, int, EventType, str]], lex: Lexicon) -> bool:
     """The trigger is in a phrase like "in een telefoongesprek met" after a perfect or
     past verb ("heeft toegezegd in een telefoongesprek")."""
@@ -389,8 +416,11 @@ def build_mentions(
         text = sentence.text
         smentions = matcher.find(text, day)
         stimex = [t for t in timexes if sentence.start <= t.start < sentence.end]
+        venues = [(m.start("venue"), m.end("venue")) for m in lex.host_venues[0].finditer(text)]
         refs = _passing_refs(
-            text, smentions, [(t.start - sentence.start, t.end - sentence.start) for t in stimex]
+            text,
+            smentions,
+            [(t.start - sentence.start, t.end - sentence.start) for t in stimex] + venues,
         )
         excluded = [(r.start, r.end) for r in refs]
         triggers = [
@@ -434,6 +464,7 @@ def build_mentions(
                 # "op de gesprekken | die Witkoff en Kushner met Zelensky voerden": the
                 # relative clause names the parties, not the clause it hangs from
                 spans.insert(1, (None, ci + 1))
+            coordinated = ci > 0 and clause.text.lower().startswith("en ")
             for lo, hi in spans:
                 if lo is None:
                     first = ctrig[-1][0]
@@ -444,8 +475,17 @@ def build_mentions(
                     span = Clause(
                         parts[lo].start, parts[hi].end, text[parts[lo].start : parts[hi].end]
                     )
+                pool = smentions
+                if coordinated and lo < ci:
+                    # "Hij verwacht een gesprek met Zelensky | en wil ook met Poetin
+                    # spreken": the clauses share their subject, nothing else
+                    subject = [m for m in smentions if parts[lo].start <= m.start < parts[ci].start]
+                    pool = [
+                        *subject[:1],
+                        *(m for m in smentions if m.start >= parts[ci].start),
+                    ]
                 ids, words = _participants(
-                    smentions,
+                    pool,
                     span,
                     smentions,
                     discourse,
@@ -460,6 +500,10 @@ def build_mentions(
                     clause = span
                     break
             etype = refine_type([t[2] for t in ctrig], text, lex, [t[3] for t in ctrig])
+            if len(ids) == 1 and etype == "meeting" and not delegations:
+                host = _host(clause.text, lex, kb, day)
+                if host is not None and host[0] not in ids:
+                    ids, words = [*ids, host[0]], [*words, host[1]]  # "bezoek aan het Witte Huis"
             status, cues = decide_status(text, lex)
             if status in ("planned", "proposed") and _in_setting(text, ctrig, lex):
                 # "Dat heeft Poetin toegezegd in een telefoongesprek met Trump": what was
@@ -484,18 +528,23 @@ def build_mentions(
             )
             if len(ids) < 2 or not (set(ids) & focus) or (joins and discourse.recent):
                 anaphor = _ANAPHOR.search(text)
+                # "het eerste bezoek van een Russische functionaris": a contact with
+                # agents of its own, not the one just reported
+                own_agent = anaphor is not None and re.match(
+                    r"\s+(?:van|tussen|met) (?:een|geen)\b", text[anaphor.end() :]
+                )
                 antecedent = (
                     _antecedent(discourse.recent, anaphor.group(), status, cues, lex)
-                    if anaphor
+                    if anaphor and not own_agent
                     else None
                 )
                 if antecedent is not None and not produced:
                     # "Bij dat gesprek waren ook Macron en Merz aangesloten": named
                     # leaders in a sentence about the same contact join it
                     joined = ids if joins or lex.joined.search(text.lower()) else []
-                    produced.append(
-                        _refer_back(article, sentence, antecedent, ctrig, stimex, lex, joined)
-                    )
+                    again = _refer_back(article, sentence, antecedent, ctrig, stimex, lex, joined)
+                    if again is not None:
+                        produced.append(again)
                 continue
             ctimex = [t for t in own_timex if clause.start <= t.start - sentence.start < clause.end]
             if not ctimex:
@@ -624,7 +673,8 @@ def build_mentions(
             if sentence.index - last.sentence_index <= 1:
                 # "Dat heeft Kremlin-woordvoerder Peskov vandaag bevestigd."
                 cue = [(confirm.start(), confirm.end(), last.type, confirm.group())]
-                produced.append(_refer_back(article, sentence, last, cue, [], lex))
+                if (again := _refer_back(article, sentence, last, cue, [], lex)) is not None:
+                    produced.append(again)
         if not triggers and discourse.recent and joined_word and not produced:
             joiners = sorted(
                 {
@@ -644,7 +694,10 @@ def build_mentions(
             if joiners and fitting and sentence.index - last.sentence_index <= 5:
                 # "Daarna schoven Macron, Merz en Starmer aan."
                 cue = [(joined_word.start(), joined_word.end(), last.type, joined_word.group())]
-                produced.append(_refer_back(article, sentence, last, cue, [], lex, joiners))
+                if (
+                    again := _refer_back(article, sentence, last, cue, [], lex, joiners)
+                ) is not None:
+                    produced.append(again)
         # contacts named in passing come first: the sentence's own contact is
         # what a following "dat gesprek" refers to
         passing = []
@@ -654,7 +707,16 @@ def build_mentions(
             own_pair = produced[-1].participants if produced else ()
             own_pair = own_pair if len(own_pair) == 2 else ()
             mention = _reference_mention(
-                article, sentence, ref, smentions, stimex, discourse, lex, previous_timex, own_pair
+                article,
+                sentence,
+                ref,
+                smentions,
+                stimex,
+                discourse,
+                lex,
+                previous_timex,
+                own_pair,
+                kb,
             )
             if mention is None and ref.det in ("dat", "die", "deze", "dit") and not produced:
                 # "Over dat gesprek bracht Trump Zelensky op de hoogte": the contact
@@ -739,6 +801,7 @@ def _reference_mention(
     lex: Lexicon,
     carried: TimeExpression | None = None,
     own_pair: Sequence[str] = (),
+    kb: ActorBase | None = None,
 ) -> EventMention | None:
     """The contact a passing reference names, when it names both sides of it.
 
@@ -808,6 +871,10 @@ def _reference_mention(
             subject = discourse.last_actor
         if subject is not None:
             add(subject, ref.det)
+    if len(ids) == 1 and kb is not None:
+        host = _host(text[ref.start : ref.end], lex, kb, article.published.interval.latest)
+        if host is not None:
+            add(*host)
     if len(ids) < 2 or not (set(ids) & lex.focus):
         return None
     inside = [
@@ -890,7 +957,7 @@ def _refer_back(
     timexes: Sequence[TimeExpression] = (),
     lex: Lexicon | None = None,
     joined: Sequence[str] = (),
-) -> EventMention:
+) -> EventMention | None:
     """A sentence that mentions the contact again without naming both sides.
 
     Its own time expression and status cues ("Het eerste telefoontje vond
@@ -924,7 +991,11 @@ def _refer_back(
         and trigger_clause.start <= chosen.start - sentence.start < trigger_clause.end
     )
     ordinal = bool(_ORDINAL.search(sentence.text))
-    if chosen is not None and not chosen.interval.overlaps(ante) and own_clause and ordinal:
+    if chosen is not None and not chosen.interval.overlaps(ante) and own_clause and not ordinal:
+        # "De enige ontmoeting tussen de twee vond plaats in december 2019": dated
+        # apart from the contact just reported, so not that one
+        return None
+    if chosen is not None and not chosen.interval.overlaps(ante) and own_clause:
         # "Gisteren spraken ze elkaar voor de tweede keer. Het eerste telefoontje vond
         # zaterdag plaats.": a date of its own makes it another contact of the pair
         date = EventDate(

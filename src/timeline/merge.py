@@ -105,7 +105,13 @@ class Cluster:
         )
 
     def add(self, m: EventMention) -> None:
+        dated = any(_stated(x) for x in self.mentions)
         self.mentions.append(m)
+        if not _stated(m) and (dated or self.family == "announced"):
+            # "planned: after the article date" from a later report adds nothing to a
+            # date the sources state, nor to the first announcement's (and says
+            # nothing once the plan is called off)
+            return
         both = self.interval.intersect(m.date.interval)
         if both is None:
             self.conflicts.append(
@@ -118,6 +124,11 @@ class Cluster:
             )
         else:
             self.interval = both
+
+
+def _stated(m: EventMention) -> bool:
+    """Dated by words of the text, not by tense alone."""
+    return m.date.basis.startswith(("time expression", "after "))
 
 
 def _fmt(i: Interval) -> str:
