@@ -259,3 +259,27 @@ def test_refer_back_dated_apart_is_not_that_contact() -> None:
     article = parse_article(f"date 2025-02-12 {body}", "t.txt")
     got = mentions(body, "2025-02-12", find_timexes(article))
     assert [m.type for m in got] == ["call"]
+
+
+def test_pronoun_after_a_verb_of_saying_is_the_speaker() -> None:
+    got = mentions(
+        'Merz zei dat. "We weten niet of Poetin naar zo\'n top met Zelensky komt", voegde hij eraan toe.'
+    )
+    assert all("merz" not in m.participants for m in got)
+
+
+def test_coming_to_washington_is_a_planned_meeting_with_its_host() -> None:
+    body = "De Oekraïense president Zelensky komt vrijdag naar Washington."
+    article = parse_article(f"date 2025-02-26 {body}", "t.txt")
+    (got,) = mentions(body, "2025-02-26", find_timexes(article))
+    assert (got.type, got.status, got.participants) == ("meeting", "planned", ["trump", "zelensky"])
+    assert got.date.earliest == got.date.latest == dt.date(2025, 2, 28)
+
+
+def test_taking_part_in_such_a_summit_joins_it() -> None:
+    got = mentions(
+        "Kyiv stelde een ontmoeting tussen Zelensky en Poetin voor. Volgens Oemerov zou ook "
+        "deelname van Trump en Erdogan aan zo'n top waardevol zijn.",
+        "2025-07-24",
+    )
+    assert got[-1].participants == ["erdogan", "putin", "trump", "zelensky"]

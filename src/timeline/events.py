@@ -272,7 +272,14 @@ def _participants(
         and not any(a <= m.start < b for a, b in excluded)
         for a in m.actors
     ]
+    # "een ontmoeting tussen Poetin en Zelensky": the parties are named; a pronoun
+    # there is the one who speaks of it or prepares it
+    between = len(ids) >= 2 and " tussen " in clause.text
     for m in inside:
+        if m.kind == "pronoun" and (
+            between or _after_reporting_verb(sentence_text[: m.start], lex)
+        ):
+            continue  # "voegde hij eraan toe", "zei hij": the speaker
         if m.kind == "pronoun" and m.text.lower() in ("hij", "hem", "zelf"):
             candidates = [a for a in reversed(named_before) if a not in ids]
             if candidates:
@@ -298,6 +305,12 @@ def _participants(
                 add(a, next(m.text for m in sentence_mentions if a in m.actors))
                 break
     return ids, words
+
+
+def _after_reporting_verb(before: str, lex: Lexicon) -> bool:
+    """ "voegde hij eraan toe", "zei hij": the pronoun right after a verb of saying."""
+    words = before.split()
+    return bool(words) and lex.reporting.fullmatch(words[-1].lower().strip(",\"'")) is not None
 
 
 def _host(text: str, lex: Lexicon, kb: ActorBase, day: dt.date | None) -> tuple[str, str] | None:
