@@ -283,3 +283,12 @@ def test_taking_part_in_such_a_summit_joins_it() -> None:
         "2025-07-24",
     )
     assert got[-1].participants == ["erdogan", "putin", "trump", "zelensky"]
+
+
+def test_after_a_dated_contact_named_in_passing() -> None:
+    body = "Trump zegt dat hij na het overleg in het Witte Huis van vorige week opnieuw met Poetin heeft gesproken."
+    article = parse_article(f"date 2025-08-26 {body}", "t.txt")
+    (own,) = [x for x in mentions(body, "2025-08-26", find_timexes(article)) if not x.reference]
+    assert own.participants == ["putin", "trump"] and own.type == "talks"
+    assert own.date.earliest == dt.date(2025, 8, 18) and own.date.latest == dt.date(2025, 8, 26)
+    assert any(c.startswith("again") for c in own.source.cues)

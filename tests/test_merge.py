@@ -276,3 +276,22 @@ def test_open_ended_plan_does_not_chain_from_month_to_month() -> None:
     dec = m("c.txt", "2025-12-05", ["trump", "putin"], "meeting", "planned", D(2025, 12, 5))
     events = merge([oct_, nov, dec], FOCUS)
     assert len(events) == 2
+
+
+def test_a_contact_again_after_another_is_not_that_one() -> None:
+    held = m(
+        "a.txt", "2025-08-19", ["trump", "putin"], earliest=D(2025, 8, 18), latest=D(2025, 8, 18)
+    )
+    again = m(
+        "b.txt",
+        "2025-08-21",
+        ["trump", "putin"],
+        "talks",
+        "claimed",
+        D(2025, 8, 18),
+        D(2025, 8, 21),
+    )
+    again = again.model_copy(
+        update={"source": again.source.model_copy(update={"cues": ["again: 'opnieuw'"]})}
+    )
+    assert len(merge([held, again], FOCUS)) == 2

@@ -82,6 +82,8 @@ class Lexicon:
     loose_groups: frozenset[str]
     talk_verbs: frozenset[str]
     venue_adverbs: re.Pattern[str]
+    conduct_verbs: re.Pattern[str]
+    again: re.Pattern[str]
     setting: re.Pattern[str]
     reporting: re.Pattern[str]
     present: frozenset[str]
@@ -124,6 +126,8 @@ def lexicon() -> Lexicon:
         loose_groups=frozenset(refs["loose_groups"]),
         talk_verbs=frozenset(trig["refine"]["venue_verbs"]),
         venue_adverbs=_words(trig["refine"]["venue_adverbs"], []),
+        conduct_verbs=_words(trig["refine"]["conduct_verbs"], []),
+        again=_words(trig["again"]["words"], []),
         setting=re.compile(rf"(?<!\w)(?:{'|'.join(trig['setting']['phrases'])})"),
         reporting=_words(trig["reporting"]["words"], []),
         present=frozenset(trig["present"]["words"]),
@@ -204,7 +208,11 @@ def refine_type(
         return "meeting"
     # "hebben elkaar in Rome gesproken": a place makes it a meeting, but a
     # country at war is the topic ("over de oorlog in Oekraïne"), not a venue
-    verbs = not words or any(w.lower() in lex.talk_verbs for w in words)
+    verbs = (
+        not words
+        or any(w.lower() in lex.talk_verbs for w in words)
+        or lex.conduct_verbs.search(low) is not None  # "de gesprekken die ze in Berlijn voerden"
+    )
     if verbs and lex.venue_adverbs.search(low):
         return "meeting"  # "Daar sprak hij met Erdogan": where the previous sentence took him
     for m in re.finditer(r"\b(?:in|bij) (?:het |de )?([A-Z][\w-]+)", text if verbs else ""):
@@ -305,6 +313,19 @@ def _participants(
                 add(a, next(m.text for m in sentence_mentions if a in m.actors))
                 break
     return ids, words
+
+
+def _after_passing(
+    refs: Sequence[PassingRef], stimex: Sequence[TimeExpression], sentence: Sentence, text: str
+) -> tuple[TimeExpression, str] | None:
+    """The dated contact named after "na"/"sinds" in the sentence, and its words."""
+    for ref in refs:
+        if ref.prep not in ("na", "sinds"):
+            continue
+        for t in stimex:
+            if ref.start <= t.start - sentence.start < ref.end and t.rule not in _RELATIVE_RULES:
+                return t, text[ref.start : ref.end]
+    return None
 
 
 def _after_reporting_verb(before: str, lex: Lexicon) -> bool:
@@ -512,7 +533,12 @@ def build_mentions(
                     borrowed = (lo, hi) != (ci, ci)
                     clause = span
                     break
-            etype = refine_type([t[2] for t in ctrig], text, lex, [t[3] for t in ctrig])
+            # the type from the sentence without the contacts named in passing
+            # ("na het overleg in het Witte Huis" makes nothing else a meeting)
+            own_text = "".join(
+                " " if any(a <= i < b for a, b in excluded) else ch for i, ch in enumerate(text)
+            )
+            etype = refine_type([t[2] for t in ctrig], own_text, lex, [t[3] for t in ctrig])
             if len(ids) == 1 and etype == "meeting" and not delegations:
                 host = _host(clause.text, lex, kb, day)
                 if host is not None and host[0] not in ids:
@@ -643,6 +669,22 @@ def build_mentions(
                             latest=date.latest,
                             basis=f"after {bound.text!r}, on or before the article date",
                         )
+                    after = _after_passing(refs, stimex, sentence, text)
+                    if (
+                        bound is None
+                        and after is not None
+                        and status in ("occurred", "claimed")
+                        and after[0].earliest is not None
+                        and (date.latest is None or after[0].earliest <= date.latest)
+                    ):
+                        # "na het overleg van vorige week opnieuw met Poetin gesproken"
+                        date = EventDate(
+                            earliest=after[0].earliest,
+                            latest=date.latest,
+                            basis=f"after {after[1]!r}, on or before the article date",
+                        )
+            if lex.again.search(clause.text.lower()):
+                cues = [*cues, f"again: {lex.again.search(clause.text.lower()).group()!r}"]
             mention = EventMention(
                 article=article.id,
                 type=etype,

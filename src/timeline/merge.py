@@ -137,11 +137,20 @@ def _fmt(i: Interval) -> str:
 
 def _fits(c: Cluster, m: EventMention) -> int | None:
     """How well `m` fits cluster `c` (lower is better), or None."""
-    if not types_compatible(c.type, m.type):
-        return None
+    if not types_compatible(c.type, m.type) or any(
+        not types_compatible(x.type, m.type) for x in c.mentions
+    ):
+        return None  # a call and a meeting are two contacts, whatever else the cluster has
     mi = m.date.interval
     if any(_distinct_in_article(x, m) for x in c.mentions):
         return None
+    if (
+        any(cue.startswith("again:") for cue in m.source.cues)
+        and mi.earliest is not None
+        and c.interval.latest is not None
+        and c.interval.latest <= mi.earliest
+    ):
+        return None  # "opnieuw gesproken, na het overleg van vorige week": a later contact
     if not c.interval.overlaps(mi):
         return None
     specific = _width(mi) <= SPECIFIC_DAYS
