@@ -139,6 +139,14 @@ def test_unknown_names_still_found(nlp: Language) -> None:
     assert any(label == "PER" and "Barrot" in text for text, label, _ in ents)
 
 
+def test_name_after_a_title_is_a_person(nlp: Language) -> None:
+    ents = _ents(nlp, "Burgemeester Opstelten van Rotterdam sprak met minister Netelenbos.")
+    assert ("Opstelten", "PER", None) in ents
+    assert ("Netelenbos", "PER", None) in ents
+    assert ("Rotterdam", "LOC", None) in ents
+    assert not any(text.startswith(("Burgemeester", "minister")) for text, _, _ in ents)
+
+
 # --- evaluate_entities --------------------------------------------------------------
 
 

@@ -117,6 +117,12 @@ class ContextNames:
 _PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "von", "da", "di", "del", "bin"})
 
 
+@cache
+def person_titles() -> frozenset[str]:
+    """Titles and role nouns that precede a person's name (`lang/nl/person_titles.toml`)."""
+    return frozenset(load_toml("person_titles.toml")["titles"])
+
+
 @Language.factory("timeline_embedded_names")
 def _make_embedded_names(nlp: Language, name: str) -> EmbeddedNames:
     return EmbeddedNames()
@@ -162,6 +168,22 @@ class EmbeddedNames:
         return doc
 
 
+def _name_part(doc: Doc, i: int, inside: bool, by_token: dict[int, int]) -> bool:
+    """Token `i` continues a name after a title: a capitalised word, or a particle
+    inside the name before another capitalised, untagged word ("Von der Leyen")."""
+    tok = doc[i]
+    if tok.is_title and not tok.is_stop and _ADJECTIVE.search(tok.text) is None:
+        return True
+    return (
+        inside
+        and tok.is_lower
+        and tok.lower_ in _PARTICLES
+        and i + 1 < len(doc)
+        and doc[i + 1].is_title
+        and (i + 1) not in by_token
+    )
+
+
 @Language.factory("timeline_entity_context")
 def _make_entity_context(nlp: Language, name: str) -> EntityContext:
     return EntityContext(_place_after())
@@ -180,6 +202,10 @@ class EntityContext:
       dropped; `common` is the model's `common_words.txt`, `known` the ruler names.
     - A statistical entity with a section number in it ("U3.1.1.1", "M6.1") is
       dropped: document structure, not a name.
+    - After a person title (`person_titles.toml`: "minister", "burgemeester"), capitalised
+      words are a person: untagged or statistical non-PER ("minister [Netelenbos]");
+      a statistical PER that starts with the title loses it ("[Aartsbisschop X Y]"
+      → "Aartsbisschop [X Y]").
     """
 
     def __init__(self, place_after: dict[str, frozenset[str]]) -> None:
@@ -206,10 +232,55 @@ class EntityContext:
             i -= 1
         return i == 0 or bool(doc[i].is_sent_start) or "\n" in doc[i - 1].text_with_ws
 
+    def _titled_names(self, doc: Doc) -> tuple[list[Span], bool]:
+        """Entities with the title rule applied (see the class docstring)."""
+        ents = list(doc.ents)
+        changed = False
+        by_token = {i: k for k, e in enumerate(ents) for i in range(e.start, e.end)}
+        for k, ent in enumerate(ents):
+            if (
+                ent.label_ == "PER"
+                and not ent.ent_id_
+                and len(ent) > 1
+                and ent[0].lower_ in person_titles()
+                and ent[1].is_title
+            ):
+                ents[k] = Span(doc, ent.start + 1, ent.end, label="PER")
+                changed = True
+        for tok in doc[:-1]:
+            if tok.lower_ not in person_titles() or tok.i in by_token:
+                continue
+            start = end = tok.i + 1
+            while end < len(doc) and _name_part(doc, end, end > start, by_token):
+                end += 1
+            if end == start or end - start > 4:
+                continue
+            hit = {by_token[i] for i in range(start, end) if i in by_token}
+            if not hit:
+                ents.append(Span(doc, start, end, label="PER"))
+                changed = True
+                continue
+            if len(hit) != 1:
+                continue
+            k = hit.pop()
+            ent = ents[k]
+            if (
+                ent.start == start
+                and ent.end == end
+                and ent.label_ != "PER"
+                and not ent.ent_id_
+                and ent.text not in self.known
+            ):
+                ents[k] = Span(doc, start, end, label="PER")
+                changed = True
+        if changed:
+            ents.sort(key=lambda e: e.start)
+        return ents, changed
+
     def __call__(self, doc: Doc) -> Doc:
         ents: list[Span] = []
-        changed = False
-        for ent in doc.ents:
+        titled, changed = self._titled_names(doc)
+        for ent in titled:
             if (
                 "\n" in ent.text
                 or self._initial_common_word(doc, ent)

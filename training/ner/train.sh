@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduce the shipped NER model (models/ner-nl) from training/ner/data.
-# About 10-15 minutes on 2 CPU cores (5,000 steps). Outputs go to training/output/ (git-ignored).
+# About 10-12 minutes on one CPU core (5,000 steps, width-64/depth-2 tok2vec). Outputs go to training/output/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY=${PYTHON:-.venv/bin/python}
