@@ -292,3 +292,13 @@ def test_after_a_dated_contact_named_in_passing() -> None:
     assert own.participants == ["putin", "trump"] and own.type == "talks"
     assert own.date.earliest == dt.date(2025, 8, 18) and own.date.latest == dt.date(2025, 8, 26)
     assert any(c.startswith("again") for c in own.source.cues)
+
+
+def test_a_cue_of_another_clause_does_not_make_a_dated_past_contact_planned() -> None:
+    body = (
+        "Zelensky, die gisteren door Trump werd bijgepraat, zei dat Oekraïne niet akkoord gaat "
+        "met de eis."
+    )
+    article = parse_article(f"date 2025-05-20 {body}", "t.txt")
+    (got,) = mentions(body, "2025-05-20", find_timexes(article))
+    assert got.status == "occurred" and got.date.earliest == dt.date(2025, 5, 19)

@@ -315,6 +315,26 @@ def _participants(
     return ids, words
 
 
+def _past_in_own_clause(
+    clause: Clause,
+    cues: Sequence[str],
+    timexes: Sequence[TimeExpression],
+    sentence: Sentence,
+    dct: Interval,
+) -> bool:
+    """The clause has none of the sentence's cues and a time expression wholly in the past."""
+    low = clause.text.lower()
+    if any(c in low for c in cues):
+        return False
+    return any(
+        clause.start <= t.start - sentence.start < clause.end
+        and t.latest is not None
+        and dct.earliest is not None
+        and t.latest < dct.earliest
+        for t in timexes
+    )
+
+
 def _after_passing(
     refs: Sequence[PassingRef], stimex: Sequence[TimeExpression], sentence: Sentence, text: str
 ) -> tuple[TimeExpression, str] | None:
@@ -548,6 +568,12 @@ def build_mentions(
                 # "Dat heeft Poetin toegezegd in een telefoongesprek met Trump": what was
                 # promised lies ahead, the call in which it was promised took place
                 status, cues = "occurred", [f"setting of what was said: {ctrig[0][3]!r}"]
+            if status in ("planned", "proposed") and _past_in_own_clause(
+                clause, cues, own_timex, sentence, dct
+            ):
+                # "Zelensky, die gisteren door Trump werd bijgepraat, zei dat Oekraïne niet
+                # akkoord gaat": the cue is another clause's; this one is dated in the past
+                status, cues = "occurred", ["a past date in its own clause"]
             if status not in ("denied", "claimed") and lex.negation.search(text.lower()):
                 continue  # "hebben elkaar nooit meer gesproken": no contact to report
             # "Het bezoek volgt op spanningen tussen beide presidenten": a definite
