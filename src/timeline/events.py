@@ -315,6 +315,55 @@ def _participants(
     return ids, words
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """What made a mention: its contact words, the words naming the parties, the
+    time expression that dated it and the cues that set its status."""
+
+    triggers: Sequence[tuple[int, int, EventType, str]]
+    actors: Sequence[str]
+    timex: TimeExpression | None
+    cues: Sequence[str]
+
+
+def _mention(
+    article: Article,
+    sentence: Sentence,
+    etype: EventType,
+    ids: Sequence[str],
+    status: EventStatus,
+    date: EventDate,
+    evidence: Evidence,
+    *,
+    location: str | None = None,
+    reference: bool = False,
+) -> EventMention:
+    return EventMention(
+        article=article.id,
+        type=etype,
+        participants=sorted(ids),
+        status=status,
+        date=date,
+        location=location,
+        sentence_index=sentence.index,
+        reference=reference,
+        source=Source(
+            article=article.id,
+            quote=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+            published=article.published.text,
+            trigger=", ".join(t[3] for t in evidence.triggers),
+            actors=list(evidence.actors),
+            timex=evidence.timex.text if evidence.timex else None,
+            cues=list(evidence.cues),
+            type=etype,
+            status=status,
+            date=date.interval,
+        ),
+    )
+
+
 def _past_in_own_clause(
     clause: Clause,
     cues: Sequence[str],
@@ -711,30 +760,17 @@ def build_mentions(
                         )
             if lex.again.search(clause.text.lower()):
                 cues = [*cues, f"again: {lex.again.search(clause.text.lower()).group()!r}"]
-            mention = EventMention(
-                article=article.id,
-                type=etype,
-                participants=sorted(ids),
-                status=status,
-                date=date,
+            mention = _mention(
+                article,
+                sentence,
+                etype,
+                ids,
+                status,
+                date,
+                Evidence(ctrig, words, chosen, cues),
                 location=_location(entities, sentence, article.text)
                 if etype == "meeting"
                 else None,
-                sentence_index=sentence.index,
-                source=Source(
-                    article=article.id,
-                    quote=text,
-                    start=sentence.start,
-                    end=sentence.end,
-                    published=article.published.text,
-                    trigger=", ".join(t[3] for t in ctrig),
-                    actors=words,
-                    timex=chosen.text if chosen else None,
-                    cues=cues,
-                    type=etype,
-                    status=status,
-                    date=date.interval,
-                ),
             )
             same = [p for p in produced if p.participants == mention.participants]
             if not same:
@@ -985,29 +1021,8 @@ def _reference_mention(
             latest=dct.latest,
             basis="referred to as past: on or before the article date",
         )
-    return EventMention(
-        article=article.id,
-        type=etype,
-        participants=sorted(ids),
-        status="occurred",
-        date=date,
-        sentence_index=sentence.index,
-        reference=True,
-        source=Source(
-            article=article.id,
-            quote=text,
-            start=sentence.start,
-            end=sentence.end,
-            published=article.published.text,
-            trigger=", ".join(t[3] for t in ctrig),
-            actors=words,
-            timex=chosen.text if chosen else None,
-            cues=[f"named in passing: {text[ref.start : ref.end]!r}"],
-            type=etype,
-            status="occurred",
-            date=date.interval,
-        ),
-    )
+    evidence = Evidence(ctrig, words, chosen, [f"named in passing: {text[ref.start : ref.end]!r}"])
+    return _mention(article, sentence, etype, ids, "occurred", date, evidence, reference=True)
 
 
 def _antecedent(
