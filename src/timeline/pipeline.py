@@ -19,7 +19,7 @@ the output does not depend on the cache, the number of jobs or the file order.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -30,10 +30,12 @@ from timeline.schema import (
     Article,
     ArticleAnalysis,
     ArticleInfo,
+    Entity,
     EventMention,
     Problem,
     Timeline,
 )
+from timeline.timex.corpus import narrow_by_corpus
 
 
 @dataclass(frozen=True)
@@ -75,18 +77,40 @@ def analyse_article(
     article = article.model_copy(update={"published": timex.narrow_published(article)})
     doc = nlp(article.body)  # stage 2: Dutch NER (spaCy)
     entities = ner.extract_entities(doc, article.body_start)
+    return article, date_and_events(article, entities, kb, focus)
+
+
+def date_and_events(
+    article: Article, entities: list[Entity], kb: ActorBase, focus: frozenset[str]
+) -> ArticleAnalysis:
+    """Stages 3 and 4 for one article whose entities are known."""
     timexes = timex.find_timexes(article)  # stage 3: relative-date resolver
     sentences = segment.sentences(article.text, article.body_start)
     mentions = events.build_mentions(
         article, sentences, entities, timexes, kb, focus=focus
     )  # stage 4
-    return article, ArticleAnalysis(
+    return ArticleAnalysis(
         article=article.id,
         published=article.published,
         entities=entities,
         timexes=timexes,
         events=mentions,
     )
+
+
+def redate_from_corpus(analysed: Analysed, timeline: Timeline) -> Analysed:
+    """Month-dated articles that the chronology dates more tightly get their time
+    expressions and mentions again with that date (`timex.corpus`); one pass."""
+    narrowed = narrow_by_corpus(timeline.events, analysed.articles)
+    if not narrowed:
+        return analysed
+    kb = load_actors()
+    articles, analyses = list(analysed.articles), list(analysed.analyses)
+    for i, article in enumerate(articles):
+        if article.id in narrowed:
+            articles[i] = article.model_copy(update={"published": narrowed[article.id]})
+            analyses[i] = date_and_events(articles[i], analyses[i].entities, kb, analysed.focus)
+    return replace(analysed, articles=articles, analyses=analyses)
 
 
 def analyse_articles(
@@ -170,6 +194,7 @@ def build_from_articles(
     on_article: Callable[[Article], None] | None = None,
 ) -> tuple[Timeline, list[ArticleAnalysis], list[Article]]:
     analysed = analyse_articles(articles, options, nlp=nlp, on_article=on_article)
+    analysed = redate_from_corpus(analysed, assemble(analysed))
     return assemble(analysed), analysed.analyses, analysed.articles
 
 
@@ -184,6 +209,8 @@ def build_timeline(
     """Build the merged chronology of every article under `paths`."""
     loaded = loader.load_paths(paths, max_bytes=options.max_bytes, stdin=stdin)  # stage 1
     analysed = analyse_articles(loaded.articles, options, nlp=nlp, on_article=on_article)
+    # month-only date lines the rest of the corpus pins down (stage 3 again, then 4)
+    analysed = redate_from_corpus(analysed, assemble(analysed))
     timeline = assemble(analysed, loaded.problems)  # stage 5: merge/dedup
     return BuildResult(
         timeline,
