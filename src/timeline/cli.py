@@ -25,7 +25,15 @@ from timeline.cache import default_cache_dir
 from timeline.errors import OutputError, TimelineError
 from timeline.loader import DEFAULT_MAX_BYTES, future_problems, load_paths
 from timeline.output import emit
-from timeline.pipeline import BuildOptions, BuildResult, build_from_articles, build_timeline
+from timeline.pipeline import (
+    BuildOptions,
+    BuildResult,
+    analyse_articles,
+    assemble,
+    build_from_articles,
+    build_timeline,
+    redate_from_corpus,
+)
 from timeline.schema import ArticleAnalysis, Problem, Timeline
 
 app = typer.Typer(
@@ -377,7 +385,11 @@ def eval_cmd(
     *golds, path = args
     loaded = load_paths([path])
     _report([p for p in loaded.problems if p.severity == "error"], console)
-    timeline, analyses, _ = build_from_articles(loaded.articles)
+    analysed = analyse_articles(loaded.articles)
+    timeline = assemble(redate_from_corpus(analysed, assemble(analysed)))
+    # time expressions are scored as the resolver reads each article against its own
+    # date line (the conventions the gold follows), before the corpus narrows it
+    analyses = analysed.analyses
     out = Console(highlight=False, width=140)
     if timex_gold:
         from timeline.evaluation.timex import evaluate_timex
