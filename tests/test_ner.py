@@ -7,13 +7,16 @@ import json
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.language import Language
+from spacy.tokens import Span
 from spacy.util import load_config
 
 from timeline.errors import TimelineError
 from timeline.evaluation.entities import evaluate_entities
 from timeline.ner import (
     DEFAULT_MODEL_DIR,
+    EntityContext,
     ModelNotFoundError,
     analyse_text,
     default_model_dir,
@@ -145,6 +148,26 @@ def test_name_after_a_title_is_a_person(nlp: Language) -> None:
     assert ("Netelenbos", "PER", None) in ents
     assert ("Rotterdam", "LOC", None) in ents
     assert not any(text.startswith(("Burgemeester", "minister")) for text, _, _ in ents)
+
+
+def test_name_ending_in_a_connector_takes_the_next_entity() -> None:
+    doc = spacy.blank("nl")("Hij doceerde aan de University of Edinburgh en in Dublin .")
+    doc.ents = [Span(doc, 4, 6, "ORG"), Span(doc, 6, 7, "LOC"), Span(doc, 9, 10, "LOC")]
+    doc = EntityContext({})(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("University of Edinburgh", "ORG"),
+        ("Dublin", "LOC"),
+    ]
+
+
+def test_adjacent_entities_without_a_connector_stay_apart() -> None:
+    doc = spacy.blank("nl")("De Universitaire Instelling Antwerpen opende .")
+    doc.ents = [Span(doc, 1, 3, "ORG"), Span(doc, 3, 4, "LOC")]
+    doc = EntityContext({})(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Universitaire Instelling", "ORG"),
+        ("Antwerpen", "LOC"),
+    ]
 
 
 # --- evaluate_entities --------------------------------------------------------------

@@ -115,6 +115,27 @@ class ContextNames:
 
 
 _PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "von", "da", "di", "del", "bin"})
+# Words that join the parts of one institution's name ("University of Edinburgh",
+# "Alliantie van Liberalen en Democraten voor Europa"): a name does not end in one.
+_CONNECTORS = frozenset(
+    {
+        "of",
+        "for",
+        "van",
+        "voor",
+        "der",
+        "des",
+        "du",
+        "de",
+        "la",
+        "di",
+        "del",
+        "von",
+        "für",
+        "te",
+        "in",
+    }
+)
 
 
 @cache
@@ -206,6 +227,9 @@ class EntityContext:
       words are a person: untagged or statistical non-PER ("minister [Netelenbos]");
       a statistical PER that starts with the title loses it ("[Aartsbisschop X Y]"
       → "Aartsbisschop [X Y]").
+    - A statistical ORG/MISC that ends in a connector word ("[University of]
+      [Edinburgh]", "[... Democraten voor] [Europa]": the ruler had tagged the place
+      first) is one name with the LOC/ORG right after it, and keeps its own label.
     """
 
     def __init__(self, place_after: dict[str, frozenset[str]]) -> None:
@@ -277,9 +301,35 @@ class EntityContext:
             ents.sort(key=lambda e: e.start)
         return ents, changed
 
+    @staticmethod
+    def _joined(doc: Doc, ents: list[Span]) -> tuple[list[Span], bool]:
+        """Entities with the connector rule applied (see the class docstring)."""
+        out: list[Span] = []
+        changed = False
+        for ent in ents:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.end == ent.start
+                and len(prev) > 1
+                and prev.label_ in ("ORG", "MISC")
+                and not prev.ent_id_
+                and prev[-1].lower_ in _CONNECTORS
+                and prev[0].is_title
+                and ent.label_ in ("LOC", "ORG")
+                and "\n" not in prev[-1].whitespace_
+            ):
+                out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
+                changed = True
+                continue
+            out.append(ent)
+        return out, changed
+
     def __call__(self, doc: Doc) -> Doc:
         ents: list[Span] = []
         titled, changed = self._titled_names(doc)
+        titled, joined = self._joined(doc, titled)
+        changed = changed or joined
         for ent in titled:
             if (
                 "\n" in ent.text
