@@ -526,6 +526,11 @@ def build_mentions(
             [(t.start - sentence.start, t.end - sentence.start) for t in stimex] + venues,
         )
         excluded = [(r.start, r.end) for r in refs]
+        # the sentence without the contacts named in passing, for the type ("na het
+        # overleg in het Witte Huis" makes nothing else a meeting); once per sentence
+        own_text = text
+        for a, b in excluded:
+            own_text = own_text[:a] + " " * (b - a) + own_text[b:]
         triggers = [
             t for t in find_triggers(text, lex) if not any(a <= t[0] < b for a, b in excluded)
         ]
@@ -602,11 +607,6 @@ def build_mentions(
                     borrowed = (lo, hi) != (ci, ci)
                     clause = span
                     break
-            # the type from the sentence without the contacts named in passing
-            # ("na het overleg in het Witte Huis" makes nothing else a meeting)
-            own_text = "".join(
-                " " if any(a <= i < b for a, b in excluded) else ch for i, ch in enumerate(text)
-            )
             etype = refine_type([t[2] for t in ctrig], own_text, lex, [t[3] for t in ctrig])
             if len(ids) == 1 and etype == "meeting" and not delegations:
                 host = _host(clause.text, lex, kb, day)
@@ -758,8 +758,8 @@ def build_mentions(
                             latest=date.latest,
                             basis=f"after {after[1]!r}, on or before the article date",
                         )
-            if lex.again.search(clause.text.lower()):
-                cues = [*cues, f"again: {lex.again.search(clause.text.lower()).group()!r}"]
+            if (again_word := lex.again.search(clause.text.lower())) is not None:
+                cues = [*cues, f"again: {again_word.group()!r}"]
             mention = _mention(
                 article,
                 sentence,
