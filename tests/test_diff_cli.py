@@ -87,3 +87,78 @@ def test_diff_markdown_between_json_files(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "## " in result.stdout
+
+
+# The fields the gold timeline carries: `expected_diff` can speak of no others
+# (location, realizes and sources are not in the gold).
+GOLD_FIELDS = ("type", "participants", "status", "date")
+
+
+def _gold_id(event: dict, gold: list, taken: set[str]) -> str | None:
+    """The gold event this diff event is: same participants, type and status, overlapping
+    dates, reported by one of the same articles."""
+    from timeline.schema import Interval
+
+    date = Interval.model_validate_json(
+        json.dumps({"earliest": event["date"]["earliest"], "latest": event["date"]["latest"]})
+    )
+    fits = [
+        g
+        for g in gold
+        if g.id not in taken
+        and participants_match(g.participants, event["participants"])
+        and g.type == event["type"]
+        and g.status == event["status"]
+        and g.date.overlaps(date)
+        and {m.article for m in g.mentions} & {s["article"] for s in event["sources"]}
+    ]
+    # the tightest gold event first: a vaguer one is the less likely reading
+    fits.sort(key=lambda g: (g.date.width() if g.date.width() is not None else 10**6, g.id))
+    return fits[0].id if fits else None
+
+
+@pytest.fixture(scope="module")
+def version_diff_as_written(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    root = tmp_path_factory.mktemp("versions-as-written")
+    v1 = materialise_version(DEV / "versions.json", DATA, DEV / "v1", root / "v1")
+    v2 = root / "v2"
+    v2.mkdir()
+    for p in sorted(DATA.glob("1*.txt")):
+        (v2 / p.name).write_bytes(p.read_bytes())
+    result = runner.invoke(app, ["diff", str(v1), str(v2), "-f", "json", "--date-lines-as-written"])
+    assert result.exit_code == 1, result.output
+    built = runner.invoke(app, ["build", str(v2), "-q", "--date-lines-as-written"])
+    assert built.exit_code == 0, built.output
+    diff = json.loads(result.stdout)
+    diff["new_events"] = {e["id"]: e for e in json.loads(built.stdout)["events"]}
+    return diff
+
+
+def test_versions_diff_is_exactly_the_expected_diff(version_diff_as_written: dict) -> None:
+    """With date lines as written (the gold's convention), the diff of the two corpus
+    versions is `expected_diff`: the same added and removed contacts, and the same
+    changed fields with the same values, in the fields the gold has."""
+    expected = json.loads((DEV / "versions.json").read_text(encoding="utf-8"))["expected_diff"]
+    gold = load_gold(DEV / "gold" / "timeline.json")
+    d = version_diff_as_written
+    taken: set[str] = set()
+    added = []
+    for e in sorted(d["added"], key=lambda e: (e["date"]["earliest"] or "", e["id"])):
+        gid = _gold_id(e, gold, taken)
+        added.append(gid)
+        taken.add(gid or "")
+    assert sorted(added, key=str) == sorted(expected["added"])
+    assert d["removed"] == [] == expected["removed"]
+    changed = set()
+    for c in d["changed"]:
+        fields = [x for x in c["changes"] if x["field"] in GOLD_FIELDS]
+        if not fields:
+            continue
+        gid = _gold_id(d["new_events"][c["id"]], gold, set())
+        for x in fields:
+            changed.add((gid, x["field"], json.dumps(x["from"]), json.dumps(x["to"])))
+    want = {
+        (x["id"], x["field"], json.dumps(x["from"]), json.dumps(x["to"]))
+        for x in expected["changed"]
+    }
+    assert changed == want

@@ -14,6 +14,7 @@ from timeline.segment import sentences
 from timeline.timex import find_timexes
 
 KB = load_actors()
+D = dt.date
 
 
 def mentions(body: str, date: str = "2025-02-12", timexes=()) -> list[EventMention]:  # type: ignore[no-untyped-def]
@@ -302,3 +303,90 @@ def test_a_cue_of_another_clause_does_not_make_a_dated_past_contact_planned() ->
     article = parse_article(f"date 2025-05-20 {body}", "t.txt")
     (got,) = mentions(body, "2025-05-20", find_timexes(article))
     assert got.status == "occurred" and got.date.earliest == dt.date(2025, 5, 19)
+
+
+def _dated(body: str, date: str) -> list[EventMention]:
+    article = parse_article(f"date {date} {body}", "t.txt")
+    return mentions(body, date, find_timexes(article))
+
+
+def test_daar_takes_the_previous_sentences_date() -> None:
+    got = _dated(
+        "Trumps gezant Keith Kellogg reist volgende week door naar Kyiv. "
+        "Daar wil hij met Zelensky praten.",
+        "2025-02-14",
+    )
+    assert [(x.participants, x.status) for x in got] == [(["kellogg", "zelensky"], "planned")]
+    assert (got[0].date.earliest, got[0].date.latest) == (D(2025, 2, 17), D(2025, 2, 23))
+
+
+def test_aansluitend_takes_the_day_of_the_contact_just_reported() -> None:
+    got = _dated(
+        "President Trump spreekt maandag telefonisch met Poetin.\n\n"
+        "Aansluitend wil Trump met de Oekraïense president Zelensky bellen.",
+        "2025-05-17",
+    )
+    last = got[-1]
+    assert last.participants == ["trump", "zelensky"]
+    assert (last.date.earliest, last.date.latest) == (D(2025, 5, 19), D(2025, 5, 19))
+
+
+def test_two_days_joined_by_en_date_one_report() -> None:
+    got = _dated(
+        "Hij reageerde op de gesprekken die zijn gezant Steve Witkoff zondag en maandag in "
+        "Berlijn voerde met Zelensky.",
+        "2025-12-16",
+    )
+    assert (got[-1].date.earliest, got[-1].date.latest) == (D(2025, 12, 14), D(2025, 12, 15))
+
+
+def test_dated_contact_named_without_parties_dates_the_next_report() -> None:
+    got = _dated(
+        "Europese leiders hebben na de onderhandelingen in Berlijn, half december, een "
+        "verklaring gepresenteerd.\n\nDe verklaring volgde op gesprekken tussen Zelensky en "
+        "Steve Witkoff in de Duitse hoofdstad.",
+        "2025-12",
+    )
+    assert [x.participants for x in got] == [["witkoff", "zelensky"]] * 2
+    assert all((x.date.earliest, x.date.latest) == (D(2025, 12, 11), D(2025, 12, 20)) for x in got)
+    assert got[-1].type == "meeting"  # "in de Duitse hoofdstad"
+
+
+def test_talk_before_a_call_made_again_is_a_call() -> None:
+    got = _dated(
+        "Zelensky heeft gisteren opnieuw met Donald Trump gebeld. "
+        "De twee hadden vrijdag al met elkaar gesproken.",
+        "2025-10-13",
+    )
+    assert [x.type for x in got] == ["call", "call"]
+
+
+def test_joining_leaders_widen_the_first_report_too() -> None:
+    got = _dated(
+        "Kyiv kwam met een voorstel voor een ontmoeting tussen president Zelensky en president "
+        "Poetin, nog voor eind augustus. Volgens Oemerov zou ook deelname van de Amerikaanse "
+        "president Trump en de Turkse president Erdogan aan zo'n top waardevol zijn.",
+        "2025-07-24",
+    )
+    assert {tuple(x.participants) for x in got} == {("erdogan", "putin", "trump", "zelensky")}
+
+
+def test_speaking_about_a_contact_is_not_taking_part_in_it() -> None:
+    (got,) = _dated(
+        "De ontmoeting tussen Poetin en Zelensky waarover Trump vorige week sprak, laat op "
+        "zich wachten.",
+        "2025-08-26",
+    )
+    assert got.participants == ["putin", "zelensky"] and got.status == "planned"
+
+
+def test_het_gesprek_is_the_articles_own_contact_not_one_named_in_passing() -> None:
+    got = _dated(
+        "Trump en Zelensky hebben vandaag met elkaar gebeld. Het ging volgens hem over zijn "
+        "telefoongesprek van gisteren met Poetin. Het was het eerste gesprek tussen beide "
+        "presidenten sinds hun ontmoeting in het Oval Office.",
+        "2025-03-19",
+    )
+    assert ["putin", "trump"] in [x.participants for x in got]  # the call named in passing
+    last = [x for x in got if "Oval Office" in x.source.quote]
+    assert last and all(x.participants == ["trump", "zelensky"] for x in last)

@@ -295,3 +295,68 @@ def test_a_contact_again_after_another_is_not_that_one() -> None:
         update={"source": again.source.model_copy(update={"cues": ["again: 'opnieuw'"]})}
     )
     assert len(merge([held, again], FOCUS)) == 2
+
+
+def test_vague_plan_joins_the_plan_dated_just_outside_its_bounds() -> None:
+    vague = m(
+        "a.txt",
+        "2025-08-07",
+        ["trump", "putin"],
+        "meeting",
+        "planned",
+        D(2025, 8, 8),
+        D(2025, 8, 14),
+    ).model_copy(update={"approximate": True})
+    stated = m(
+        "b.txt",
+        "2025-08-09",
+        ["trump", "putin"],
+        "meeting",
+        "planned",
+        D(2025, 8, 15),
+        D(2025, 8, 15),
+    )
+    stated = stated.model_copy(
+        update={"date": stated.date.model_copy(update={"basis": "time expression 'vrijdag'"})}
+    )
+    vague = vague.model_copy(
+        update={
+            "date": vague.date.model_copy(update={"basis": "time expression 'in de komende dagen'"})
+        }
+    )
+    (event,) = merge([vague, stated], FOCUS)
+    assert (event.date.earliest, event.date.latest) == (D(2025, 8, 15), D(2025, 8, 15))
+    assert event.conflicts and len(event.sources) == 2
+    # not vague: two plans
+    exact = vague.model_copy(update={"approximate": False})
+    assert len(merge([exact, stated], FOCUS)) == 2
+
+
+def test_plan_to_speak_again_after_a_held_contact_is_a_new_plan() -> None:
+    def stated(x: EventMention, basis: str) -> EventMention:
+        return x.model_copy(update={"date": x.date.model_copy(update={"basis": basis})})
+
+    first = stated(
+        m("a.txt", "2025-12-27", ["trump", "putin"], "talks", "planned", D(2025, 12, 27)),
+        "time expression 'binnenkort'",
+    )
+    held = stated(
+        m(
+            "b.txt",
+            "2025-12-28",
+            ["trump", "putin"],
+            "call",
+            "occurred",
+            D(2025, 12, 28),
+            D(2025, 12, 28),
+        ),
+        "time expression 'zondag'",
+    )
+    again = m("c.txt", "2025-12-29", ["trump", "putin"], "call", "planned", D(2025, 12, 29))
+    tagged = again.model_copy(
+        update={"source": again.source.model_copy(update={"cues": ["again: 'opnieuw'"]})}
+    )
+    plans = [e for e in merge([first, held, tagged], FOCUS) if e.status == "planned"]
+    assert len(plans) == 2
+    plans = [e for e in merge([first, held, again], FOCUS) if e.status == "planned"]
+    assert len(plans) == 1

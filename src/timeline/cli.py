@@ -103,6 +103,15 @@ JobsOpt = Annotated[
     ),
 ]
 
+AsWrittenOpt = Annotated[
+    bool,
+    typer.Option(
+        "--date-lines-as-written",
+        help="Keep month-only date lines as written: do not narrow them from the rest "
+        "of the corpus (the convention of the development corpus's gold files).",
+    ),
+]
+
 
 def _err() -> Console:
     return Console(stderr=True, highlight=False)
@@ -122,12 +131,15 @@ def _options(
     cache: Path | None = None,
     no_cache: bool = False,
     jobs: int = 1,
+    as_written: bool = False,
 ) -> BuildOptions:
     if cache is not None and no_cache:
         raise typer.BadParameter("give --cache DIR or --no-cache, not both", param_hint="--cache")
     ids = frozenset(x.strip() for x in focus.split(",") if x.strip()) if focus else None
     cache_dir = None if no_cache else (cache or default_cache_dir())
-    return BuildOptions(focus=ids, max_bytes=max_bytes, cache_dir=cache_dir, jobs=jobs)
+    return BuildOptions(
+        focus=ids, max_bytes=max_bytes, cache_dir=cache_dir, jobs=jobs, corpus_dates=not as_written
+    )
 
 
 def _report_cache(result: BuildResult, console: Console) -> None:
@@ -165,6 +177,7 @@ def build(
     cache: CacheOpt = None,
     no_cache: NoCacheOpt = False,
     jobs: JobsOpt = 1,
+    as_written: AsWrittenOpt = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No summary on stderr.")] = False,
 ) -> None:
     """Build the merged chronology of the articles under PATHS.
@@ -172,7 +185,7 @@ def build(
     Example: timeline build data/ -o timeline.json
     """
     console = _err()
-    options = _options(max_bytes, focus, cache, no_cache, jobs)
+    options = _options(max_bytes, focus, cache, no_cache, jobs, as_written)
     try:
         result = _build(paths, options, console, quiet)
         _report_cache(result, console)
@@ -333,6 +346,7 @@ def diff(
     cache: CacheOpt = None,
     no_cache: NoCacheOpt = False,
     jobs: JobsOpt = 1,
+    as_written: AsWrittenOpt = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Exit status only.")] = False,
 ) -> None:
     """What changed between two versions of a corpus: exit 0 identical, 1 different, 2 error.
@@ -342,7 +356,7 @@ def diff(
     from timeline.diff import diff_timelines, render_markdown, render_table
 
     console = _err()
-    options = _options(cache=cache, no_cache=no_cache, jobs=jobs)
+    options = _options(cache=cache, no_cache=no_cache, jobs=jobs, as_written=as_written)
     try:
         d = diff_timelines(
             _timeline_for(old, options, console), _timeline_for(new, options, console)

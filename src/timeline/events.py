@@ -44,13 +44,13 @@ TYPE_SPECIFICITY: dict[str, int] = {"call": 3, "meeting": 3, "message": 2, "talk
 
 
 _CLAUSE = re.compile(
-    r",\s+|;\s+|:\s+|\s+(?=(?:nadat|voordat|toen|waarna|terwijl|maar|omdat|dat|waar|die|om)\s)"
+    r",\s+|;\s+|:\s+|\s+(?=(?:nadat|voordat|toen|waarna|waarover|terwijl|maar|omdat|dat|waar|die|om)\s)"
 )
 # "na het gesprek met Poetin": a reference to another contact inside the clause
 _PP_EVENT = re.compile(
     r"(?i)(?<!\w)(?:kort |vlak )?(?P<prep>na|sinds|over|tijdens|voor|voordat|uit|bij)\s+"
     r"(?P<det>het|de|zijn|hun|dat|diens|die|deze|dit)\s+"
-    r"(?:\w+\s+){0,2}?(?:telefoon)?(?:gesprek|ontmoeting|top|overleg|bezoek)\w*(?:\s+(?:met|tussen|van|aan)\s+|\b)"
+    r"(?:\w+\s+){0,2}?(?:telefoon)?(?:gesprek|ontmoeting|top|overleg|bezoek|onderhandeling)\w*(?:\s+(?:met|tussen|van|aan)\s+|\b)"
 )
 # what may follow the head of such a phrase and still belong to it:
 # "na het gesprek met Poetin en Zelensky van gisteren in Alaska"
@@ -91,6 +91,8 @@ class Lexicon:
     joined_after: tuple[tuple[str, re.Pattern[str]], ...]
     confirms: re.Pattern[str]
     host_venues: tuple[re.Pattern[str], dict[str, str]]
+    carry_timex: re.Pattern[str]
+    carry_contact: re.Pattern[str]
 
     def group_reach(self, word: str) -> int:
         """How many sentences back a group word may reach ("ze": 1, "de twee": 3)."""
@@ -141,6 +143,8 @@ def lexicon() -> Lexicon:
             ),
             dict(refs["host_venues"]),
         ),
+        carry_timex=re.compile(rf"^(?:{'|'.join(map(re.escape, trig['carry']['timex']))})\b"),
+        carry_contact=re.compile(rf"^(?:{'|'.join(map(re.escape, trig['carry']['contact']))})\b"),
         joined_after=tuple(
             (kind, re.compile(rf"(?<!\w)(?:{'|'.join(phrases)})(?!\w)"))
             for kind, phrases in trig["joined"]["after"].items()
@@ -156,6 +160,9 @@ class Discourse:
     last_pair: tuple[str, ...] = ()
     pair_sentence: int = -99  # the sentence that set last_pair
     recent: list[EventMention] = field(default_factory=list)
+    # a dated contact named in passing whose parties the article names later:
+    # (its sentence, its contact words, its time expression)
+    pending: tuple[Sentence, PassingRef, TimeExpression] | None = None
 
 
 @dataclass(frozen=True)
@@ -202,9 +209,9 @@ def refine_type(
     if best != "talks":
         return best
     low = text.lower()
-    if any(w in low for w in lex.refine["call"]):
+    if any(re.search(w, low) for w in lex.refine["call"]):
         return "call"
-    if any(w in low for w in lex.refine["meeting"]):
+    if any(re.search(w, low) for w in lex.refine["meeting"]):
         return "meeting"
     # "hebben elkaar in Rome gesproken": a place makes it a meeting, but a
     # country at war is the topic ("over de oorlog in Oekraïne"), not a venue
@@ -347,6 +354,7 @@ def _mention(
         location=location,
         sentence_index=sentence.index,
         reference=reference,
+        approximate=evidence.timex is not None and (evidence.timex.value or "").endswith("_REF"),
         source=Source(
             article=article.id,
             quote=sentence.text,
@@ -485,6 +493,43 @@ def _tense_date(status: EventStatus, dct: Interval) -> EventDate:
     )
 
 
+def _coordinated(chosen: TimeExpression, timexes: Sequence[TimeExpression], text: str) -> EventDate:
+    """ "de gesprekken die ze zondag en maandag in Berlijn voerden": two time
+    expressions joined by "en" date one report from the first day to the last."""
+    last = chosen
+    for t in sorted(timexes, key=lambda t: t.start):
+        if t.start > last.end and text[last.end : t.start] == " en ":
+            last = t
+    if last is chosen or chosen.earliest is None or last.latest is None:
+        return EventDate(
+            earliest=chosen.earliest, latest=chosen.latest, basis=f"time expression {chosen.text!r}"
+        )
+    return EventDate(
+        earliest=min(chosen.earliest, last.earliest or chosen.earliest),
+        latest=max(last.latest, chosen.latest or last.latest),
+        basis=f"time expression {text[chosen.start : last.end]!r}",
+    )
+
+
+def _carried_date(
+    text: str, status: EventStatus, discourse: Discourse, lex: Lexicon
+) -> EventDate | None:
+    """The day of the contact just reported, for a sentence that opens with
+    "Aansluitend" or "Direct daarna" and has no time expression of its own."""
+    if not discourse.recent or lex.carry_contact.match(text.lower()) is None:
+        return None
+    last = discourse.recent[-1]
+    if not last.date.basis.startswith("time expression") or (status in _ANNOUNCED) != (
+        last.status in _ANNOUNCED
+    ):
+        return None
+    return EventDate(
+        earliest=last.date.earliest,
+        latest=last.date.latest,
+        basis=f"right after the contact dated by {last.date.basis}",
+    )
+
+
 def _location(entities: Sequence[Entity], sentence: Sentence, text: str) -> str | None:
     for e in entities:
         if e.label == "LOC" and sentence.start <= e.start < sentence.end:
@@ -513,6 +558,7 @@ def build_mentions(
     out: list[EventMention] = []
     last_timex: TimeExpression | None = None
     last_paragraph = -1
+    prior_timex: tuple[int, TimeExpression] | None = None  # (sentence, its last timex)
     for sentence in sentences:
         if sentence.heading:
             continue
@@ -659,6 +705,7 @@ def build_mentions(
                     again = _refer_back(article, sentence, antecedent, ctrig, stimex, lex, joined)
                     if again is not None:
                         produced.append(again)
+                        _widen(out, discourse, antecedent, again)
                 continue
             ctimex = [t for t in own_timex if clause.start <= t.start - sentence.start < clause.end]
             if not ctimex:
@@ -680,6 +727,13 @@ def build_mentions(
                 and (previous_timex.interval.width() or 10**6) <= 31
             ):
                 ctimex = [previous_timex]  # "Begin februari 2022 reisde Macron ... Daar sprak hij"
+            if (
+                not ctimex
+                and prior_timex is not None
+                and prior_timex[0] == sentence.index - 1
+                and lex.carry_timex.match(text.lower())
+            ):
+                ctimex = [prior_timex[1]]  # "reist volgende week naar Kyiv. Daar wil hij ..."
             # "sinds Trump bijna drie weken geleden aantrad": the start of a
             # period the contact is measured against, not its date
             since = [
@@ -714,11 +768,9 @@ def build_mentions(
                 ctimex, sentence.start + ctrig[0][0], status, dct, sentence.start
             )
             if chosen is not None:
-                date = EventDate(
-                    earliest=chosen.earliest,
-                    latest=chosen.latest,
-                    basis=f"time expression {chosen.text!r}",
-                )
+                date = _coordinated(chosen, ctimex, article.text)
+            elif (carried := _carried_date(text, status, discourse, lex)) is not None:
+                date = carried  # "Aansluitend wil Trump met Zelensky bellen"
             else:
                 # "De twee leiders spraken toen een uur": the date of the
                 # same contact mentioned just before in this article
@@ -815,6 +867,7 @@ def build_mentions(
                     again := _refer_back(article, sentence, last, cue, [], lex, joiners)
                 ) is not None:
                     produced.append(again)
+                    _widen(out, discourse, last, again)
         # contacts named in passing come first: the sentence's own contact is
         # what a following "dat gesprek" refers to
         passing = []
@@ -851,10 +904,15 @@ def build_mentions(
                 for p in [*produced, *passing]
             ):
                 passing.append(mention)
+        if discourse.pending is not None:
+            produced = _settle_pending(article, sentence, produced, discourse, lex)
+        if not produced and not passing:
+            discourse.pending = _pending(sentence, refs, stimex) or discourse.pending
         produced = passing + produced
         out.extend(produced)
         if stimex:
             last_timex, last_paragraph = stimex[-1], sentence.paragraph
+            prior_timex = (sentence.index, stimex[-1])
         elif produced:
             last_timex = None
         discourse.recent.extend(m for m in produced)
@@ -866,6 +924,117 @@ def build_mentions(
         if len(pair) >= 2:
             discourse.last_pair = tuple(pair)
             discourse.pair_sentence = sentence.index
+    return _earlier_calls(out)
+
+
+def _pending(
+    sentence: Sentence, refs: Sequence[PassingRef], stimex: Sequence[TimeExpression]
+) -> tuple[Sentence, PassingRef, TimeExpression] | None:
+    """ "Europese leiders hebben na de onderhandelingen in Berlijn, half december, een
+    verklaring gepresenteerd": a contact named in passing with a date right after it
+    and nobody named; the parties may follow in the next sentences."""
+    for ref in refs:
+        for t in stimex:
+            gap = sentence.text[ref.end : t.start - sentence.start]
+            if 0 <= t.start - sentence.start - ref.end <= 30 and re.fullmatch(r"[\w\s,]*", gap):
+                return sentence, ref, t
+    return None
+
+
+def _settle_pending(
+    article: Article,
+    sentence: Sentence,
+    produced: list[EventMention],
+    discourse: Discourse,
+    lex: Lexicon,
+) -> list[EventMention]:
+    """The first contact reported within three sentences of a pending one, of a fitting
+    type and dated by tense alone, is that contact ("De verklaring volgde op gesprekken
+    tussen Zelensky en Witkoff"): it takes the date, and the first sentence becomes a
+    source of it."""
+    assert discourse.pending is not None
+    first, ref, timex = discourse.pending
+    if sentence.index - first.index > 3:
+        discourse.pending = None
+        return produced
+    dct = article.published.interval
+    ctrig = find_triggers(ref.head, lex)
+    for i, m in enumerate(produced):
+        fits = (
+            not m.reference
+            and m.status in ("occurred", "claimed")
+            and not m.date.basis.startswith(("time expression", "after "))
+            and ctrig
+            and any(types_compatible(t[2], m.type) for t in ctrig)
+            and timex.latest is not None
+            and dct.latest is not None
+            and timex.latest <= dct.latest
+            and (m.date.latest is None or timex.earliest is None or timex.earliest <= m.date.latest)
+        )
+        if not fits:
+            continue
+        discourse.pending = None
+        date = EventDate(
+            earliest=timex.earliest, latest=timex.latest, basis=f"time expression {timex.text!r}"
+        )
+        dated = m.model_copy(
+            update={
+                "date": date,
+                "source": m.source.model_copy(
+                    update={
+                        "timex": timex.text,
+                        "date": date.interval,
+                        "cues": [
+                            *m.source.cues,
+                            f"the contact named in sentence {first.index + 1}",
+                        ],
+                    }
+                ),
+            }
+        )
+        shifted = [(ref.start + a, ref.start + b, k, w) for a, b, k, w in ctrig]
+        evidence = Evidence(
+            shifted, [], timex, [f"named in passing: {first.text[ref.start : ref.end]!r}"]
+        )
+        named = _mention(
+            article, first, m.type, m.participants, m.status, date, evidence, reference=True
+        )
+        return [named, *produced[:i], dated, *produced[i + 1 :]]
+    return produced
+
+
+def _earlier_calls(mentions: list[EventMention]) -> list[EventMention]:
+    """ "Zelensky heeft gisteren opnieuw met Trump gebeld. De twee hadden vrijdag al met
+    elkaar gesproken": a call made again makes the pair's earlier talks in the same
+    article a call too (the medium is given once, for both)."""
+    again = [
+        m
+        for m in mentions
+        if m.type == "call"
+        and m.date.earliest is not None
+        and any(c.startswith("again:") for c in m.source.cues)
+    ]
+    out = []
+    for x in mentions:
+        earlier = x.date.latest is not None and any(
+            a.participants == x.participants
+            and a.date.earliest is not None
+            and x.date.latest < a.date.earliest
+            for a in again
+        )
+        if x.type == "talks" and earlier and x.status in ("occurred", "claimed"):
+            x = x.model_copy(
+                update={
+                    "type": "call",
+                    "source": x.source.model_copy(
+                        update={
+                            "type": "call",
+                            "cues": [*x.source.cues, "before the call made again: a call"],
+                        }
+                    ),
+                }
+            )
+        out.append(x)
     return out
 
 
@@ -1042,7 +1211,28 @@ def _antecedent(
     if cues:
         same = [m for m in fitting if (m.status in _ANNOUNCED) == (status in _ANNOUNCED)]
         fitting = same or fitting
+    if not anaphor.lower().startswith(("dat ", "die ", "deze ", "dit ")):
+        # "Het ging over zijn telefoongesprek met Poetin. Het was het eerste gesprek
+        # tussen beide presidenten": "het gesprek" is the article's own contact, not
+        # one named in passing; a demonstrative ("dat gesprek") may be either
+        own = [m for m in fitting if not m.reference]
+        fitting = own or fitting
     return fitting[-1] if fitting else None
+
+
+def _widen(
+    out: list[EventMention], discourse: Discourse, antecedent: EventMention, again: EventMention
+) -> None:
+    """Leaders who join a contact ("Ook deelname van Trump en Erdogan aan zo'n top zou
+    waardevol zijn") took part in it as the article first reported it: that report
+    gets them too, so both sentences are sources of one contact."""
+    if not set(again.participants) > set(antecedent.participants):
+        return
+    wider = antecedent.model_copy(update={"participants": again.participants})
+    for items in (out, discourse.recent):
+        for i, m in enumerate(items):
+            if m is antecedent:
+                items[i] = wider
 
 
 def _refer_back(

@@ -152,7 +152,7 @@ def _fits(c: Cluster, m: EventMention) -> int | None:
     ):
         return None  # "opnieuw gesproken, na het overleg van vorige week": a later contact
     if not c.interval.overlaps(mi):
-        return None
+        return _held_outside(c, m)
     specific = _width(mi) <= SPECIFIC_DAYS
     # a cancellation may come weeks after the announcement it calls off
     reach, first_only = NEAR_DAYS, False
@@ -171,6 +171,50 @@ def _fits(c: Cluster, m: EventMention) -> int | None:
     # ... and, between equals, the contact more articles report
     articles = len({x.article for x in c.mentions})
     return ((_width(c.interval) - _width(both)) * 10**7 + _width(both)) * 10**4 - articles
+
+
+def _realized_between(c: Cluster, m: EventMention, held: set[tuple[dt.date, EventType]]) -> bool:
+    """A plan for a contact "again" reported after the pair held a contact that the
+    plan's dates allow, of a type the plan allows, is a new plan: the earlier one was
+    met by that contact ("wil binnenkort met Poetin spreken" on the 27th, a call on
+    the 28th, "spraken af opnieuw te bellen" on the 29th)."""
+    if c.family != "announced" or m.status == "cancelled":
+        return False
+    if not any(cue.startswith("again:") for cue in m.source.cues):
+        return False
+    first = min(_published_span(x)[1] for x in c.mentions)
+    published = _published_span(m)[0]
+    return any(
+        first <= day < published
+        and types_compatible(kind, c.type)
+        and types_compatible(kind, m.type)
+        and c.interval.contains(Interval(earliest=day, latest=day))
+        for day, kind in held
+    )
+
+
+def _held_outside(c: Cluster, m: EventMention) -> int | None:
+    """A plan dated only by a vague expression ("in de komende dagen": the next seven
+    days by convention) joins the plan of the same parties announced within days
+    that dates it just outside those bounds ("volgende week vrijdag"); the stated
+    date wins and the difference is kept as a conflict. It fits worse than any plan
+    whose dates overlap."""
+    mi, ci = m.date.interval, c.interval
+    if c.family != "announced" or not m.approximate or not c.near(m):
+        return None
+    if any(x.approximate for x in c.mentions) or not all(_stated(x) for x in c.mentions):
+        return None
+    width = _width(mi)
+    if width >= 10**6:
+        return None
+    gap = None
+    if mi.latest is not None and ci.earliest is not None and mi.latest < ci.earliest:
+        gap = (ci.earliest - mi.latest).days
+    elif mi.earliest is not None and ci.latest is not None and ci.latest < mi.earliest:
+        gap = (mi.earliest - ci.latest).days
+    if gap is None or gap > width:
+        return None
+    return 10**15 + gap
 
 
 def _distinct_in_article(a: EventMention, b: EventMention) -> bool:
@@ -203,8 +247,18 @@ def _mention_order(m: EventMention) -> tuple[object, ...]:
 
 def cluster_mentions(mentions: Iterable[EventMention], focus: frozenset[str]) -> list[Cluster]:
     blocks: dict[tuple[tuple[str, ...], str], list[EventMention]] = defaultdict(list)
+    held: dict[tuple[str, ...], set[tuple[dt.date, EventType]]] = defaultdict(set)
     for m in mentions:
-        blocks[(block_key(m.participants, focus), family(m.status))].append(m)
+        key = block_key(m.participants, focus)
+        blocks[(key, family(m.status))].append(m)
+        d = m.date.interval
+        if (
+            m.status == "occurred"
+            and _stated(m)
+            and d.earliest is not None
+            and d.earliest == d.latest
+        ):
+            held[key].add((d.earliest, m.type))
     clusters: list[Cluster] = []
     for (key, fam), block in sorted(blocks.items()):
         block.sort(key=_mention_order)
@@ -212,7 +266,11 @@ def cluster_mentions(mentions: Iterable[EventMention], focus: frozenset[str]) ->
         for m in block:
             if _late(m):
                 continue
-            scored = [(s, i) for i, c in enumerate(local) if (s := _fits(c, m)) is not None]
+            scored = [
+                (s, i)
+                for i, c in enumerate(local)
+                if (s := _fits(c, m)) is not None and not _realized_between(c, m, held[key])
+            ]
             if scored:
                 local[min(scored)[1]].add(m)
             else:

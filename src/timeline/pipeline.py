@@ -45,6 +45,9 @@ class BuildOptions:
     model_dir: Path | None = None
     cache_dir: Path | None = None  # the per-article analysis cache; None: no cache
     jobs: int = 1  # worker processes analysing articles; 0: one per CPU
+    # narrow month-only date lines from the rest of the corpus (timex/corpus.py);
+    # False keeps every date line as written, the convention the gold files follow
+    corpus_dates: bool = True
 
 
 @dataclass
@@ -194,7 +197,8 @@ def build_from_articles(
     on_article: Callable[[Article], None] | None = None,
 ) -> tuple[Timeline, list[ArticleAnalysis], list[Article]]:
     analysed = analyse_articles(articles, options, nlp=nlp, on_article=on_article)
-    analysed = redate_from_corpus(analysed, assemble(analysed))
+    if options.corpus_dates:
+        analysed = redate_from_corpus(analysed, assemble(analysed))
     return assemble(analysed), analysed.analyses, analysed.articles
 
 
@@ -210,7 +214,8 @@ def build_timeline(
     loaded = loader.load_paths(paths, max_bytes=options.max_bytes, stdin=stdin)  # stage 1
     analysed = analyse_articles(loaded.articles, options, nlp=nlp, on_article=on_article)
     # month-only date lines the rest of the corpus pins down (stage 3 again, then 4)
-    analysed = redate_from_corpus(analysed, assemble(analysed))
+    if options.corpus_dates:
+        analysed = redate_from_corpus(analysed, assemble(analysed))
     timeline = assemble(analysed, loaded.problems)  # stage 5: merge/dedup
     return BuildResult(
         timeline,

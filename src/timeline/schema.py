@@ -196,6 +196,9 @@ class EventMention(Model):
     # a passing reference to a contact ("na het gesprek met Poetin"): it joins
     # the contact it refers to and starts an event only when it dates one
     reference: bool = False
+    # dated by a vague expression ("in de komende dagen", "binnenkort"): its bounds
+    # are the conventions', not the speaker's, so a plan may be held just outside them
+    approximate: bool = False
 
 
 class Conflict(Model):
