@@ -530,13 +530,30 @@ def _carried_date(
     )
 
 
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|op|naar|bij|te)\s+(?:het\s+|de\s+)?(?:\w+e\s+(?:hoofdstad|stad)\s+)?$"
+)
+_CAPITAL = re.compile(r"\b(?:in|naar) de (\w+) hoofdstad\b")
+
+
 def _location(entities: Sequence[Entity], sentence: Sentence, text: str) -> str | None:
+    """Where a meeting was held: a place after "in", "op", "naar", "bij" or "te"
+    ("in de Hongaarse hoofdstad Boedapest"), else a capital named by its country
+    ("in de Duitse hoofdstad", `places.toml` `[capitals]`)."""
     for e in entities:
         if e.label == "LOC" and sentence.start <= e.start < sentence.end:
-            before = text[max(sentence.start, e.start - 12) : e.start].lower()
-            if re.search(r"\b(?:in|op|naar|bij|te)\s+(?:het\s+|de\s+)?$", before):
+            before = text[max(sentence.start, e.start - 40) : e.start].lower()
+            if _PLACE_BEFORE.search(before):
                 return e.text
+    capital = _CAPITAL.search(sentence.text)
+    if capital is not None:
+        return _capitals().get(capital.group(1))
     return None
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    return dict(load_toml("places.toml").get("capitals", {}))
 
 
 def build_mentions(

@@ -410,7 +410,15 @@ def link_realizations(events: list[Event]) -> list[Event]:
             if candidates:
                 realizes = min(candidates, key=lambda p: (_width(p.date.interval), p.id)).id
         out.append(e.model_copy(update={"realizes": realizes}) if realizes else e)
-    return out
+    # the announcement and the contact that fulfilled it are one contact, in one
+    # place: a plan that names none takes the place where it was held
+    held_at = {e.realizes: e.location for e in out if e.realizes and e.location}
+    return [
+        e.model_copy(update={"location": held_at[e.id]})
+        if e.location is None and e.id in held_at
+        else e
+        for e in out
+    ]
 
 
 def sort_key(e: Event) -> tuple[object, ...]:
