@@ -390,3 +390,26 @@ def test_het_gesprek_is_the_articles_own_contact_not_one_named_in_passing() -> N
     assert ["putin", "trump"] in [x.participants for x in got]  # the call named in passing
     last = [x for x in got if "Oval Office" in x.source.quote]
     assert last and all(x.participants == ["trump", "zelensky"] for x in last)
+
+
+def test_na_afloop_dates_a_call_right_after_the_contact_just_reported() -> None:
+    got = _dated(
+        "Trump en Poetin praatten gisteren bijna drie uur in Alaska. "
+        "Trump belde na afloop met Zelensky.",
+        "2025-08-16",
+    )
+    call = got[-1]
+    assert call.participants == ["trump", "zelensky"] and call.type == "call"
+    assert (call.date.earliest, call.date.latest) == (D(2025, 8, 15), D(2025, 8, 16))
+
+
+def test_clause_at_the_place_just_named_has_its_own_type() -> None:
+    got = _dated(
+        "Trump belde Poetin maandag vanuit het Witte Huis, waar hij op dat moment overleg "
+        "voerde met Zelensky.",
+        "2025-08-20",
+    )
+    assert {(tuple(x.participants), x.type) for x in got} == {
+        (("putin", "trump"), "call"),
+        (("trump", "zelensky"), "meeting"),
+    }

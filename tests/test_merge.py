@@ -360,3 +360,67 @@ def test_plan_to_speak_again_after_a_held_contact_is_a_new_plan() -> None:
     assert len(plans) == 2
     plans = [e for e in merge([first, held, again], FOCUS) if e.status == "planned"]
     assert len(plans) == 1
+
+
+def _dated_by(x: EventMention, timex: str) -> EventMention:
+    return x.model_copy(
+        update={
+            "date": x.date.model_copy(update={"basis": f"time expression {timex!r}"}),
+            "source": x.source.model_copy(update={"timex": timex}),
+        }
+    )
+
+
+def test_a_weekday_in_a_month_dated_article_is_only_that_weekday() -> None:
+    # 4 June 2025 is a Wednesday, 14 June a Saturday
+    wednesday = _dated_by(
+        m("a.txt", "2025-06-05", ["trump", "putin"], earliest=D(2025, 6, 4), latest=D(2025, 6, 4)),
+        "gisteren",
+    )
+    saturday = _dated_by(
+        m("b.txt", "2025-06", ["trump", "putin"], earliest=D(2025, 5, 31), latest=D(2025, 6, 28)),
+        "zaterdag",
+    )
+    assert len(merge([wednesday, saturday], FOCUS)) == 2
+    on_14 = _dated_by(
+        m(
+            "c.txt",
+            "2025-06-25",
+            ["trump", "putin"],
+            earliest=D(2025, 6, 14),
+            latest=D(2025, 6, 14),
+        ),
+        "14 juni",
+    )
+    assert len(merge([on_14, saturday], FOCUS)) == 1
+
+
+def test_contacts_counted_differently_are_two() -> None:
+    def said(x: EventMention, quote: str) -> EventMention:
+        return x.model_copy(update={"source": x.source.model_copy(update={"quote": quote})})
+
+    third = said(
+        m(
+            "a.txt",
+            "2025-04",
+            ["witkoff", "putin"],
+            "meeting",
+            earliest=D(2025, 4, 1),
+            latest=D(2025, 4, 30),
+        ),
+        "Het was de derde ontmoeting tussen Witkoff en Poetin.",
+    )
+    fourth = said(
+        m(
+            "b.txt",
+            "2025-04-25",
+            ["witkoff", "putin"],
+            "meeting",
+            earliest=D(2025, 4, 25),
+            latest=D(2025, 4, 25),
+        ),
+        "Het was de vierde ontmoeting tussen de twee.",
+    )
+    assert len(merge([third, fourth], FOCUS)) == 2
+    again = said(fourth, "Het was de derde ontmoeting tussen de twee.")
+    assert len(merge([third, again], FOCUS)) == 1

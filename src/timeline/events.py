@@ -93,6 +93,7 @@ class Lexicon:
     host_venues: tuple[re.Pattern[str], dict[str, str]]
     carry_timex: re.Pattern[str]
     carry_contact: re.Pattern[str]
+    carry_after: re.Pattern[str]
 
     def group_reach(self, word: str) -> int:
         """How many sentences back a group word may reach ("ze": 1, "de twee": 3)."""
@@ -145,6 +146,7 @@ def lexicon() -> Lexicon:
         ),
         carry_timex=re.compile(rf"^(?:{'|'.join(map(re.escape, trig['carry']['timex']))})\b"),
         carry_contact=re.compile(rf"^(?:{'|'.join(map(re.escape, trig['carry']['contact']))})\b"),
+        carry_after=_words(trig["carry"]["after"], []),
         joined_after=tuple(
             (kind, re.compile(rf"(?<!\w)(?:{'|'.join(phrases)})(?!\w)"))
             for kind, phrases in trig["joined"]["after"].items()
@@ -512,21 +514,37 @@ def _coordinated(chosen: TimeExpression, timexes: Sequence[TimeExpression], text
 
 
 def _carried_date(
-    text: str, status: EventStatus, discourse: Discourse, lex: Lexicon
+    text: str, status: EventStatus, discourse: Discourse, lex: Lexicon, dct: Interval
 ) -> EventDate | None:
     """The day of the contact just reported, for a sentence that opens with
     "Aansluitend" or "Direct daarna" and has no time expression of its own."""
-    if not discourse.recent or lex.carry_contact.match(text.lower()) is None:
+    low = text.lower()
+    same_day = lex.carry_contact.match(low) is not None
+    after = lex.carry_after.search(low) is not None
+    own = [m for m in discourse.recent if not m.reference]  # not one named in passing
+    if not own or not (same_day or after):
         return None
-    last = discourse.recent[-1]
-    if not last.date.basis.startswith("time expression") or (status in _ANNOUNCED) != (
-        last.status in _ANNOUNCED
-    ):
+    last = own[-1]
+    if not last.date.basis.startswith("time expression"):
         return None
+    if same_day and (status in _ANNOUNCED) == (last.status in _ANNOUNCED):
+        return EventDate(
+            earliest=last.date.earliest,
+            latest=last.date.latest,
+            basis=f"right after the contact dated by {last.date.basis}",
+        )
+    if not after or last.date.earliest is None:
+        return None
+    # "na afloop": after the contact just reported, that day or the next
+    latest = None
+    if status not in _ANNOUNCED and last.date.latest is not None:
+        latest = last.date.latest + dt.timedelta(days=1)
+        if dct.latest is not None:
+            latest = min(latest, dct.latest)
     return EventDate(
         earliest=last.date.earliest,
-        latest=last.date.latest,
-        basis=f"right after the contact dated by {last.date.basis}",
+        latest=latest,
+        basis=f"after the contact dated by {last.date.basis}",
     )
 
 
@@ -670,7 +688,16 @@ def build_mentions(
                     borrowed = (lo, hi) != (ci, ci)
                     clause = span
                     break
-            etype = refine_type([t[2] for t in ctrig], own_text, lex, [t[3] for t in ctrig])
+            # "Trump belde Poetin vanuit het Witte Huis, | waar hij overleg voerde met
+            # Zelensky": a clause at the place just named has its own type
+            before = [t for t in triggers if t[1] <= ctrig[0][0]]
+            where = re.search(r",\s+waar\s", text[before[-1][1] : ctrig[0][0]]) if before else None
+            etype = refine_type(
+                [t[2] for t in ctrig],
+                text[before[-1][1] + where.start() : clause.end] if before and where else own_text,
+                lex,
+                [t[3] for t in ctrig],
+            )
             if len(ids) == 1 and etype == "meeting" and not delegations:
                 host = _host(clause.text, lex, kb, day)
                 if host is not None and host[0] not in ids:
@@ -742,6 +769,7 @@ def build_mentions(
                 and previous_timex is not None
                 and status == "occurred"
                 and (previous_timex.interval.width() or 10**6) <= 31
+                and not lex.carry_after.search(text.lower())  # "na afloop": see below
             ):
                 ctimex = [previous_timex]  # "Begin februari 2022 reisde Macron ... Daar sprak hij"
             if (
@@ -786,7 +814,7 @@ def build_mentions(
             )
             if chosen is not None:
                 date = _coordinated(chosen, ctimex, article.text)
-            elif (carried := _carried_date(text, status, discourse, lex)) is not None:
+            elif (carried := _carried_date(text, status, discourse, lex, dct)) is not None:
                 date = carried  # "Aansluitend wil Trump met Zelensky bellen"
             else:
                 # "De twee leiders spraken toen een uur": the date of the

@@ -18,10 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
+from timeline.resources import load_toml
 from timeline.schema import (
     Conflict,
     Event,
@@ -135,7 +138,9 @@ def _fmt(i: Interval) -> str:
     return f"{i.earliest or '…'} – {i.latest or '…'}"
 
 
-def _fits(c: Cluster, m: EventMention) -> int | None:
+def _fits(
+    c: Cluster, m: EventMention, counts: dict[int, frozenset[tuple[str, str]]] | None = None
+) -> int | None:
     """How well `m` fits cluster `c` (lower is better), or None."""
     if not types_compatible(c.type, m.type) or any(
         not types_compatible(x.type, m.type) for x in c.mentions
@@ -166,11 +171,88 @@ def _fits(c: Cluster, m: EventMention) -> int | None:
     both = c.interval.intersect(mi)
     if both is None:
         return None
+    if not _weekdays_fit([*c.mentions, m], both) or _counted_apart(c, m, counts or {}):
+        return None
     # least cut from what the cluster's reports support, then the tightest: a vague
     # report overlapping a cluster by one edge day is not evidence for that day
     # ... and, between equals, the contact more articles report
     articles = len({x.article for x in c.mentions})
     return ((_width(c.interval) - _width(both)) * 10**7 + _width(both)) * 10**4 - articles
+
+
+@cache
+def _weekday_words() -> tuple[re.Pattern[str], dict[str, int]]:
+    days = {k: int(v) for k, v in load_toml("time_words.toml")["weekdays"].items()}
+    names = "|".join(sorted(days, key=len, reverse=True))
+    return re.compile(rf"(?i)(?<!\w)({names})"), days
+
+
+def _weekday(m: EventMention) -> int | None:
+    """The weekday of the time expression that dated `m` ("zaterdag", "vorige week
+    dinsdag"), when it names exactly one."""
+    if not m.source.timex or not m.date.basis.startswith("time expression"):
+        return None
+    pattern, days = _weekday_words()
+    found = {days[x.lower()] for x in pattern.findall(m.source.timex)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _weekdays_fit(mentions: Sequence[EventMention], interval: Interval) -> bool:
+    """An article dated to the month puts "zaterdag" anywhere in it, but only on a
+    Saturday: a cluster whose dates hold no such day is not that contact."""
+    width = interval.width()
+    if width is None or width >= 7 or interval.earliest is None:
+        return True
+    days = {(interval.earliest + dt.timedelta(days=i)).weekday() for i in range(width)}
+    return all((w := _weekday(x)) is None or w in days for x in mentions)
+
+
+@cache
+def _ordinal_pattern() -> re.Pattern[str]:
+    data = load_toml("references.toml")["ordinals"]
+    return re.compile(
+        rf"(?i)\b(?:de|het|hun|zijn) ({'|'.join(data['words'])}) (?:\w+ )?"
+        rf"({'|'.join(data['nouns'])})\b"
+    )
+
+
+def _counts(m: EventMention) -> set[tuple[str, str]]:
+    return {(n.lower(), o.lower()) for o, n in _ordinal_pattern().findall(m.source.quote)}
+
+
+def article_counts(mentions: Sequence[EventMention]) -> dict[int, frozenset[tuple[str, str]]]:
+    """How each mention's article counts its contact: the ordinals ("de derde
+    ontmoeting") said of the same parties in the same article at overlapping dates."""
+    by_article: dict[tuple[str, tuple[str, ...]], list[EventMention]] = defaultdict(list)
+    for m in mentions:
+        by_article[(m.article, tuple(m.participants))].append(m)
+    out: dict[int, frozenset[tuple[str, str]]] = {}
+    for group in by_article.values():
+        said = [(x, _counts(x)) for x in group]
+        for m in group:
+            out[id(m)] = frozenset(
+                c
+                for x, cs in said
+                if family(x.status) == family(m.status)
+                and x.date.interval.overlaps(m.date.interval)
+                for c in cs
+            )
+    return out
+
+
+def _counted_apart(
+    c: Cluster, m: EventMention, counts: dict[int, frozenset[tuple[str, str]]]
+) -> bool:
+    """ "Het was de derde ontmoeting tussen Witkoff en Poetin" and "de vierde
+    ontmoeting tussen de twee": two contacts."""
+    mine = dict(counts.get(id(m), _counts(m)))
+    if not mine:
+        return False
+    return any(
+        noun in mine and mine[noun] != ordinal
+        for x in c.mentions
+        for noun, ordinal in counts.get(id(x), _counts(x))
+    )
 
 
 def _realized_between(c: Cluster, m: EventMention, held: set[tuple[dt.date, EventType]]) -> bool:
@@ -248,6 +330,8 @@ def _mention_order(m: EventMention) -> tuple[object, ...]:
 def cluster_mentions(mentions: Iterable[EventMention], focus: frozenset[str]) -> list[Cluster]:
     blocks: dict[tuple[tuple[str, ...], str], list[EventMention]] = defaultdict(list)
     held: dict[tuple[str, ...], set[tuple[dt.date, EventType]]] = defaultdict(set)
+    mentions = list(mentions)
+    counts = article_counts(mentions)
     for m in mentions:
         key = block_key(m.participants, focus)
         blocks[(key, family(m.status))].append(m)
@@ -269,7 +353,7 @@ def cluster_mentions(mentions: Iterable[EventMention], focus: frozenset[str]) ->
             scored = [
                 (s, i)
                 for i, c in enumerate(local)
-                if (s := _fits(c, m)) is not None and not _realized_between(c, m, held[key])
+                if (s := _fits(c, m, counts)) is not None and not _realized_between(c, m, held[key])
             ]
             if scored:
                 local[min(scored)[1]].add(m)
