@@ -9,7 +9,7 @@ import pytest
 from timeline.actors import load_actors
 from timeline.events import build_mentions, clauses, decide_status, lexicon, refine_type
 from timeline.loader import parse_article
-from timeline.schema import EventMention, TimeExpression
+from timeline.schema import Entity, EventMention, TimeExpression
 from timeline.segment import sentences
 from timeline.timex import find_timexes
 
@@ -413,3 +413,41 @@ def test_clause_at_the_place_just_named_has_its_own_type() -> None:
         (("putin", "trump"), "call"),
         (("trump", "zelensky"), "meeting"),
     }
+
+
+def test_counterpart_word_is_the_other_side_of_the_pair() -> None:
+    got = _dated(
+        "De twee presidenten Trump en Poetin praatten gisteren drie uur in Alaska. Aan het "
+        "slot nodigde Poetin zijn gastheer uit voor een vervolg in Moskou.",
+        "2025-08-16",
+    )
+    assert got[-1].participants == ["putin", "trump"] and got[-1].status == "proposed"
+
+
+def test_contact_named_in_passing_runs_on_over_its_place_and_date() -> None:
+    body = (
+        "Poetin bedankte Trump voor de gastvrijheid tijdens hun ontmoeting in Alaska, "
+        "eerder deze maand."
+    )
+    article = parse_article(f"date 2025-08-22 {body}", "t.txt")
+    at = article.text.index("Alaska")
+    alaska = Entity(text="Alaska", start=at, end=at + 6, label="LOC")
+    got = build_mentions(
+        article,
+        sentences(article.text, article.body_start),
+        [alaska],
+        find_timexes(article),
+        KB,
+    )
+    (ref,) = [x for x in got if x.reference]
+    assert ref.source.timex == "eerder deze maand" and ref.participants == ["putin", "trump"]
+
+
+def test_passing_reference_is_not_dated_by_a_later_sentence_date() -> None:
+    got = _dated(
+        "Zelensky reist maandag naar Washington voor een ontmoeting met Trump. Dat maakte hij "
+        "bekend kort na de top van Trump en Poetin.",
+        "2025-08-16",
+    )
+    (ref,) = [x for x in got if x.reference]
+    assert ref.date.earliest is None or ref.date.earliest <= D(2025, 8, 16)

@@ -424,3 +424,31 @@ def test_contacts_counted_differently_are_two() -> None:
     assert len(merge([third, fourth], FOCUS)) == 2
     again = said(fourth, "Het was de derde ontmoeting tussen de twee.")
     assert len(merge([third, again], FOCUS)) == 1
+
+
+def test_vaguely_dated_passing_reference_joins_the_contact_it_fits() -> None:
+    geneva = _dated_by(
+        m(
+            "a.txt",
+            "2025-08-09",
+            ["biden", "putin"],
+            "meeting",
+            earliest=D(2021, 6, 1),
+            latest=D(2021, 6, 30),
+        ),
+        "juni 2021",
+    )
+    vague = _dated_by(
+        m(
+            "b.txt",
+            "2025-08-16",
+            ["biden", "putin"],
+            "meeting",
+            earliest=D(2020, 8, 17),
+            latest=D(2021, 8, 16),
+        ),
+        "ruim vier jaar geleden",
+    ).model_copy(update={"reference": True})
+    (event,) = merge([geneva, vague], FOCUS)
+    assert len(event.sources) == 2 and event.date.earliest == D(2021, 6, 1)
+    assert merge([vague], FOCUS) == []  # fits nothing: starts nothing

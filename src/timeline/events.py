@@ -94,6 +94,7 @@ class Lexicon:
     carry_timex: re.Pattern[str]
     carry_contact: re.Pattern[str]
     carry_after: re.Pattern[str]
+    counterparts: re.Pattern[str]
 
     def group_reach(self, word: str) -> int:
         """How many sentences back a group word may reach ("ze": 1, "de twee": 3)."""
@@ -147,6 +148,7 @@ def lexicon() -> Lexicon:
         carry_timex=re.compile(rf"^(?:{'|'.join(map(re.escape, trig['carry']['timex']))})\b"),
         carry_contact=re.compile(rf"^(?:{'|'.join(map(re.escape, trig['carry']['contact']))})\b"),
         carry_after=_words(trig["carry"]["after"], []),
+        counterparts=_words(refs["counterparts"], []),
         joined_after=tuple(
             (kind, re.compile(rf"(?<!\w)(?:{'|'.join(phrases)})(?!\w)"))
             for kind, phrases in trig["joined"]["after"].items()
@@ -314,6 +316,15 @@ def _participants(
     reported = clause.text.lower().startswith("dat ") and bool(
         lex.reporting.search(sentence_text[: clause.start].lower())
     )
+    if (
+        len(ids) == 1
+        and ids[0] in discourse.last_pair
+        and len(discourse.last_pair) == 2
+        and lex.counterparts.search(clause.text.lower())
+    ):
+        # "Poetin nodigde zijn gastheer uit": the other side of the pair
+        other = next(a for a in discourse.last_pair if a != ids[0])
+        add(other, lex.counterparts.search(clause.text.lower()).group())  # type: ignore[union-attr]
     if len(ids) == 1 and not delegations and not reported:
         # the subject of the sentence, when the clause is its complement; not
         # the speaker of "Trump zei dat zijn onderhandelaars Poetin spraken"
@@ -521,13 +532,19 @@ def _carried_date(
     low = text.lower()
     same_day = lex.carry_contact.match(low) is not None
     after = lex.carry_after.search(low) is not None
-    own = [m for m in discourse.recent if not m.reference]  # not one named in passing
+    # the last contact reported as such (not one named in passing), of the same kind:
+    # "na afloop" of the summit held, not of the follow-up it proposed
+    own = [
+        m
+        for m in discourse.recent
+        if not m.reference and (m.status in _ANNOUNCED) == (status in _ANNOUNCED)
+    ]
     if not own or not (same_day or after):
         return None
     last = own[-1]
     if not last.date.basis.startswith("time expression"):
         return None
-    if same_day and (status in _ANNOUNCED) == (last.status in _ANNOUNCED):
+    if same_day:
         return EventDate(
             earliest=last.date.earliest,
             latest=last.date.latest,
@@ -601,10 +618,16 @@ def build_mentions(
         smentions = matcher.find(text, day)
         stimex = [t for t in timexes if sentence.start <= t.start < sentence.end]
         venues = [(m.start("venue"), m.end("venue")) for m in lex.host_venues[0].finditer(text)]
+        # places run on the phrase too: "tijdens hun ontmoeting in Alaska, eerder deze maand"
+        places = [
+            (e.start - sentence.start, e.end - sentence.start)
+            for e in entities
+            if e.label == "LOC" and sentence.start <= e.start < sentence.end
+        ]
         refs = _passing_refs(
             text,
             smentions,
-            [(t.start - sentence.start, t.end - sentence.start) for t in stimex] + venues,
+            [(t.start - sentence.start, t.end - sentence.start) for t in stimex] + venues + places,
         )
         excluded = [(r.start, r.end) for r in refs]
         # the sentence without the contacts named in passing, for the type ("na het
@@ -980,8 +1003,10 @@ def _pending(
     and nobody named; the parties may follow in the next sentences."""
     for ref in refs:
         for t in stimex:
-            gap = sentence.text[ref.end : t.start - sentence.start]
-            if 0 <= t.start - sentence.start - ref.end <= 30 and re.fullmatch(r"[\w\s,]*", gap):
+            at = t.start - sentence.start
+            gap = sentence.text[ref.end : at]
+            inside = ref.start <= at < ref.end
+            if inside or (0 <= at - ref.end <= 30 and re.fullmatch(r"[\w\s,]*", gap)):
                 return sentence, ref, t
     return None
 
@@ -1223,7 +1248,14 @@ def _reference_mention(
         return None
     etype = refine_type([t[2] for t in ctrig], ref.head, lex, [t[3] for t in ctrig])
     chosen = _choose_timex(past, sentence.start + ref.start, "occurred", dct)
-    if chosen is None and carried is not None and (carried.interval.width() or 10**6) <= 31:
+    if (
+        chosen is None
+        and carried is not None
+        and (carried.interval.width() or 10**6) <= 31
+        and carried.latest is not None
+        and dct.latest is not None
+        and carried.latest <= dct.latest  # a contact named as past is not dated ahead
+    ):
         chosen = carried  # "Dat werd gisteren gedaan ... Tijdens hun overleg belden ze"
     if chosen is not None:
         date = EventDate(

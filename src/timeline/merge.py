@@ -372,9 +372,12 @@ def cluster_mentions(mentions: Iterable[EventMention], focus: frozenset[str]) ->
 
 
 def _late(m: EventMention) -> bool:
-    """A passing reference dated only by tense waits until the contacts are known;
-    one with a time expression of its own dates a contact like any report."""
-    return m.reference and not m.date.basis.startswith("time expression")
+    """A passing reference dated only by tense, or only vaguely ("ruim vier jaar
+    geleden"), waits until the contacts are known; one with a time expression of its
+    own that dates it to within weeks dates a contact like any report."""
+    return m.reference and (
+        not m.date.basis.startswith("time expression") or _width(m.date.interval) > SPECIFIC_DAYS
+    )
 
 
 def _start(local: list[Cluster], key: tuple[str, ...], fam: str, m: EventMention) -> None:
