@@ -451,3 +451,50 @@ def test_passing_reference_is_not_dated_by_a_later_sentence_date() -> None:
     )
     (ref,) = [x for x in got if x.reference]
     assert ref.date.earliest is None or ref.date.earliest <= D(2025, 8, 16)
+
+
+def test_first_contact_since_an_earlier_one_of_the_same_pair() -> None:
+    got = _dated(
+        "Trump en Zelensky hebben elkaar vanochtend in Rome gesproken. Het was hun eerste "
+        "ontmoeting sinds de uit de hand gelopen bijeenkomst in het Oval Office, eind februari.",
+        "2025-04-26",
+    )
+    earlier = [x for x in got if x.reference]
+    assert [x.participants for x in earlier] == [["trump", "zelensky"]]
+    assert earlier[0].date.earliest == D(2025, 2, 21) and earlier[0].type == "meeting"
+
+
+def test_briefing_a_leader_is_a_contact() -> None:
+    got = _dated(
+        "Trump en Poetin hebben vandaag gebeld. Over dat gesprek bracht Trump Zelensky "
+        "op de hoogte.",
+        "2025-02-12",
+    )
+    briefing = got[-1]
+    assert briefing.participants == ["trump", "zelensky"] and briefing.source.trigger
+    assert "op de hoogte" in briefing.source.trigger
+
+
+def test_expected_in_moscow_is_a_planned_meeting_with_its_host() -> None:
+    (got,) = _dated(
+        "Het Kremlin bevestigde dat Witkoff volgende week in Moskou wordt verwacht.", "2025-11-28"
+    )
+    assert got.participants == ["putin", "witkoff"] and got.status == "planned"
+    assert got.date.earliest == D(2025, 12, 1)
+
+
+def test_a_conditional_invitation_is_proposed() -> None:
+    (got,) = _dated(
+        '"Als Zelensky er klaar voor is, laat hij dan naar Moskou komen", zei Poetin woensdag.',
+        "2025-09-04",
+    )
+    assert got.status == "proposed" and got.participants == ["putin", "zelensky"]
+
+
+def test_the_letter_refers_back_to_the_message() -> None:
+    got = _dated(
+        "Zelensky heeft Trump een brief gestuurd. Trump zei de brief eerder die dag te hebben "
+        "ontvangen.",
+        "2025-03-05",
+    )
+    assert [x.type for x in got] == ["message", "message"]

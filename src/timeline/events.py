@@ -50,7 +50,11 @@ _CLAUSE = re.compile(
 _PP_EVENT = re.compile(
     r"(?i)(?<!\w)(?:kort |vlak )?(?P<prep>na|sinds|over|tijdens|voor|voordat|uit|bij)\s+"
     r"(?P<det>het|de|zijn|hun|dat|diens|die|deze|dit)\s+"
-    r"(?:\w+\s+){0,2}?(?:telefoon)?(?:gesprek|ontmoeting|top|overleg|bezoek|onderhandeling)\w*(?:\s+(?:met|tussen|van|aan)\s+|\b)"
+    # up to four words before the noun ("de uit de hand gelopen bijeenkomst"), but not
+    # over another phrase ("voor de gastvrijheid | tijdens hun ontmoeting")
+    r"(?:(?!(?:na|sinds|over|tijdens|voor|bij|met|hun|zijn)\s)\w+\s+){0,4}?"
+    r"(?:telefoon)?(?:gesprek|ontmoeting|top|overleg|bezoek|onderhandeling|bijeenkomst)\w*"
+    r"(?:\s+(?:met|tussen|van|aan)\s+|\b)"
 )
 # what may follow the head of such a phrase and still belong to it:
 # "na het gesprek met Poetin en Zelensky van gisteren in Alaska"
@@ -59,8 +63,8 @@ _PP_GLUE = re.compile(
     r"(?:[A-Z][a-zë]+(?:se|sche)\s+)?(?:(?:president|premier|bondskanselier|leider|gezant)\s+)?"
 )
 _ANAPHOR = re.compile(
-    r"(?i)(?<!\w)(?:het|de|dat|dit|die|deze|hun|zijn|zo'n)\s+(?:\w+\s+){0,2}"
-    r"(?:telefoongesprek|gesprek|ontmoeting|top|telefoontje|overleg|bezoek|bijeenkomst)"
+    r"(?i)(?<!\w)(?:het|de|dat|dit|die|deze|hun|zijn|onze|zo'n)\s+(?:\w+\s+){0,2}"
+    r"(?:telefoongesprek|gesprek|ontmoeting|top|telefoontje|overleg|bezoek|bijeenkomst|brief)"
 )
 
 
@@ -391,13 +395,21 @@ def _past_in_own_clause(
     timexes: Sequence[TimeExpression],
     sentence: Sentence,
     dct: Interval,
+    lex: Lexicon | None = None,
 ) -> bool:
-    """The clause has none of the sentence's cues and a time expression wholly in the past."""
+    """The clause has none of the sentence's cues and a time expression wholly in the
+    past, not in a part about saying something ("…, zei Poetin woensdag")."""
     low = clause.text.lower()
     if any(c in low for c in cues):
         return False
+    said = [
+        p
+        for p in clauses(sentence.text)
+        if lex is not None and lex.reporting.search(p.text.lower())
+    ]
     return any(
         clause.start <= t.start - sentence.start < clause.end
+        and not any(p.start <= t.start - sentence.start < p.end for p in said)
         and t.latest is not None
         and dct.earliest is not None
         and t.latest < dct.earliest
@@ -731,7 +743,7 @@ def build_mentions(
                 # promised lies ahead, the call in which it was promised took place
                 status, cues = "occurred", [f"setting of what was said: {ctrig[0][3]!r}"]
             if status in ("planned", "proposed") and _past_in_own_clause(
-                clause, cues, own_timex, sentence, dct
+                clause, cues, own_timex, sentence, dct, lex
             ):
                 # "Zelensky, die gisteren door Trump werd bijgepraat, zei dat Oekraïne niet
                 # akkoord gaat": the cue is another clause's; this one is dated in the past
@@ -956,19 +968,26 @@ def build_mentions(
                 own_pair,
                 kb,
             )
-            if mention is None and ref.det in ("dat", "die", "deze", "dit") and not produced:
+            if mention is None and ref.det in ("dat", "die", "deze", "dit"):
                 # "Over dat gesprek bracht Trump Zelensky op de hoogte": the contact
-                # just reported, named again in passing
+                # just reported, named again in passing (besides the sentence's own)
                 named = [m for m in smentions if ref.start <= m.start < ref.end]
                 antecedent = _antecedent(discourse.recent, ref.head, "occurred", [], lex)
                 ctrig = [
                     (ref.start + a, ref.start + b, k, w)
                     for a, b, k, w in find_triggers(ref.head, lex)
                 ]
-                if antecedent is not None and ctrig and not named:
+                if (
+                    antecedent is not None
+                    and ctrig
+                    and not named
+                    and not any(p.participants == antecedent.participants for p in produced)
+                ):
                     mention = _refer_back(article, sentence, antecedent, ctrig, [], lex)
             if mention is not None and not any(
-                p.participants == mention.participants and types_compatible(p.type, mention.type)
+                p.participants == mention.participants
+                and types_compatible(p.type, mention.type)
+                and p.date.interval.overlaps(mention.date.interval)  # "sinds" an earlier one
                 for p in [*produced, *passing]
             ):
                 passing.append(mention)
@@ -1204,7 +1223,18 @@ def _reference_mention(
         and (not outside or pronoun.start < outside[0][0].start)
     ):
         outside.insert(0, (pronoun, discourse.last_actor))
-    if ref.det == "hun" and len(ids) < 2:
+    first_since = (
+        ref.prep == "sinds"
+        and len(ids) < 2
+        and bool(own_pair)
+        and re.search(r"(?i)\b(?:de|het|hun) eerste\b", text[: ref.start]) is not None
+    )
+    if first_since:
+        # "Het was hun eerste ontmoeting sinds de bijeenkomst in het Oval Office": the
+        # contact counted from is one of the same pair
+        for a in own_pair:
+            add(a, ref.det)
+    elif ref.det == "hun" and len(ids) < 2:
         # "Trump en Zelensky zeggen na hun ontmoeting ...": the sentence's pair,
         # else the pair the article spoke of just before
         if own_pair:
