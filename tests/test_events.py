@@ -498,3 +498,28 @@ def test_the_letter_refers_back_to_the_message() -> None:
         "2025-03-05",
     )
     assert [x.type for x in got] == ["message", "message"]
+
+
+def test_pluperfect_announcement_is_a_report_of_the_plan() -> None:
+    got = _dated(
+        "Trump en Poetin hebben vandaag ruim twee uur gebeld. Trump had het gesprek zaterdag "
+        "aangekondigd.",
+        "2025-05-19",
+    )
+    plan = got[-1]
+    assert plan.status == "planned" and plan.participants == ["putin", "trump"]
+    assert (plan.date.earliest, plan.date.latest) == (D(2025, 5, 19), D(2025, 5, 19))
+    assert not plan.date.basis.startswith("time expression")  # it does not narrow the plan
+
+
+def test_separable_afspreken_plans_and_tegenover_elkaar_is_a_meeting() -> None:
+    got = _dated(
+        "Trump en Zelensky hebben elkaar vanochtend in Rome gesproken. De twee zaten vijftien "
+        "minuten tegenover elkaar. Volgens een woordvoerder spraken de presidenten af elkaar "
+        "later vandaag nog een keer te zien.",
+        "2025-04-26",
+    )
+    assert [(x.type, x.status) for x in got][-2:] == [
+        ("meeting", "occurred"),
+        ("meeting", "planned"),
+    ]

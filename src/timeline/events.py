@@ -99,6 +99,7 @@ class Lexicon:
     carry_contact: re.Pattern[str]
     carry_after: re.Pattern[str]
     counterparts: re.Pattern[str]
+    announced: re.Pattern[str]
 
     def group_reach(self, word: str) -> int:
         """How many sentences back a group word may reach ("ze": 1, "de twee": 3)."""
@@ -153,6 +154,7 @@ def lexicon() -> Lexicon:
         carry_contact=re.compile(rf"^(?:{'|'.join(map(re.escape, trig['carry']['contact']))})\b"),
         carry_after=_words(trig["carry"]["after"], []),
         counterparts=_words(refs["counterparts"], []),
+        announced=re.compile(rf"(?<!\w)(?:{'|'.join(trig['announced']['phrases'])})(?!\w)"),
         joined_after=tuple(
             (kind, re.compile(rf"(?<!\w)(?:{'|'.join(phrases)})(?!\w)"))
             for kind, phrases in trig["joined"]["after"].items()
@@ -1357,7 +1359,17 @@ def _refer_back(
     zaterdag plaats") refine what it says about the contact.
     """
     status, cues = decide_status(sentence.text, lex) if lex else (antecedent.status, [])
-    if not cues or (status in _ANNOUNCED) != (antecedent.status in _ANNOUNCED):
+    announced_before = (
+        lex is not None
+        and status == "planned"
+        and antecedent.status == "occurred"
+        and lex.announced.search(sentence.text.lower()) is not None
+    )
+    if announced_before:
+        # "Trump had het gesprek zaterdag aangekondigd": the plan of the contact just
+        # reported, for its day
+        cues = [*cues, "announced before it took place"]
+    elif not cues or (status in _ANNOUNCED) != (antecedent.status in _ANNOUNCED):
         status, cues = antecedent.status, []
     dct = article.published.interval
     if lex is not None:
@@ -1403,6 +1415,13 @@ def _refer_back(
         # a tighter date for the same contact
         date = EventDate(
             earliest=chosen.earliest, latest=chosen.latest, basis=f"time expression {chosen.text!r}"
+        )
+    if announced_before:
+        # the plan's own words dated it; this report adds a source, not a narrower date
+        date = EventDate(
+            earliest=date.earliest,
+            latest=date.latest,
+            basis="announced before it took place: the day it took place",
         )
     etype = antecedent.type
     own = [t[2] for t in ctrig if types_compatible(t[2], antecedent.type)]

@@ -314,6 +314,9 @@ def _distinct_in_article(a: EventMention, b: EventMention) -> bool:
 def _mention_order(m: EventMention) -> tuple[object, ...]:
     """A total order, so that the result never depends on input order."""
     return (
+        # a plan's report not dated by words comes after those that are: it joins a plan,
+        # it does not set its date
+        family(m.status) == "announced" and not _stated(m),
         _width(m.date.interval),
         m.article,
         m.source.start,
