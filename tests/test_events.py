@@ -523,3 +523,19 @@ def test_separable_afspreken_plans_and_tegenover_elkaar_is_a_meeting() -> None:
         ("meeting", "occurred"),
         ("meeting", "planned"),
     ]
+
+
+def test_leader_who_would_be_there_too_takes_part() -> None:
+    got = _dated(
+        "Zelensky liet weten dat hij Poetin donderdag in Turkije opwacht, en dat hij het op "
+        "prijs zou stellen als Trump er ook bij is.",
+        "2025-05-12",
+    )
+    assert got[0].participants == ["putin", "trump", "zelensky"] and got[0].status == "proposed"
+
+
+def test_the_way_someone_talks_is_no_contact() -> None:
+    assert not _dated(
+        "Volgens Trump doet Zelensky zijn land geen plezier met de manier waarop hij praat.",
+        "2025-05-27",
+    )

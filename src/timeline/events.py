@@ -100,6 +100,7 @@ class Lexicon:
     carry_after: re.Pattern[str]
     counterparts: re.Pattern[str]
     announced: re.Pattern[str]
+    present_too: re.Pattern[str]
 
     def group_reach(self, word: str) -> int:
         """How many sentences back a group word may reach ("ze": 1, "de twee": 3)."""
@@ -154,6 +155,7 @@ def lexicon() -> Lexicon:
         carry_contact=re.compile(rf"^(?:{'|'.join(map(re.escape, trig['carry']['contact']))})\b"),
         carry_after=_words(trig["carry"]["after"], []),
         counterparts=_words(refs["counterparts"], []),
+        present_too=re.compile(rf"(?<!\w)(?:{'|'.join(trig['joined']['present']['phrases'])})"),
         announced=re.compile(rf"(?<!\w)(?:{'|'.join(trig['announced']['phrases'])})(?!\w)"),
         joined_after=tuple(
             (kind, re.compile(rf"(?<!\w)(?:{'|'.join(phrases)})(?!\w)"))
@@ -894,6 +896,20 @@ def build_mentions(
                         )
             if (again_word := lex.again.search(clause.text.lower())) is not None:
                 cues = [*cues, f"again: {again_word.group()!r}"]
+            if etype == "meeting" and lex.present_too.search(text.lower()):
+                # "Zelensky wacht Poetin op, en zou het op prijs stellen als Trump er ook
+                # bij is": the leaders the sentence names outside the clause join
+                extra = [
+                    (a, m.text)
+                    for m in smentions
+                    if m.kind in ("name", "descriptor") and not clause.start <= m.start < clause.end
+                    for a in m.actors
+                    if a in lex.focus and a not in ids
+                ]
+                for a, w in extra:
+                    ids, words = [*ids, a], [*words, w]
+                if extra:
+                    cues = [*cues, f"present too: {lex.present_too.search(text.lower()).group()!r}"]  # type: ignore[union-attr]
             mention = _mention(
                 article,
                 sentence,
