@@ -531,7 +531,11 @@ def test_leader_who_would_be_there_too_takes_part() -> None:
         "prijs zou stellen als Trump er ook bij is.",
         "2025-05-12",
     )
-    assert got[0].participants == ["putin", "trump", "zelensky"] and got[0].status == "proposed"
+    assert {tuple(x.participants) for x in got} == {
+        ("putin", "trump", "zelensky"),  # Trump's joining
+        ("putin", "zelensky"),  # and the meeting itself
+    }
+    assert {x.status for x in got} == {"proposed"}
 
 
 def test_the_way_someone_talks_is_no_contact() -> None:
@@ -539,3 +543,23 @@ def test_the_way_someone_talks_is_no_contact() -> None:
         "Volgens Trump doet Zelensky zijn land geen plezier met de manier waarop hij praat.",
         "2025-05-27",
     )
+
+
+def test_trip_to_a_meeting_just_reported_is_a_source_of_it() -> None:
+    got = _dated(
+        "Witkoff heeft tijdens zijn bezoek aan Moskou drie uur met Poetin gesproken. "
+        "Witkoff reisde vorige week dinsdag naar de Russische hoofdstad.",
+        "2025-02-14",
+    )
+    trip = got[-1]
+    assert trip.participants == ["putin", "witkoff"] and trip.reference is False
+    assert (trip.date.earliest, trip.date.latest) == (D(2025, 2, 4), D(2025, 2, 4))
+    assert not _dated("Witkoff reisde vorige week naar Parijs.", "2025-02-14")
+
+
+def test_trip_ahead_is_not_a_source_of_a_contact_held() -> None:
+    got = _dated(
+        "Trump belde gisteren met Zelensky. Vrijdag reist Zelensky naar de conferentie in München.",
+        "2025-02-12",
+    )
+    assert len(got) == 1

@@ -101,6 +101,7 @@ class Lexicon:
     counterparts: re.Pattern[str]
     announced: re.Pattern[str]
     present_too: re.Pattern[str]
+    travel: re.Pattern[str]
 
     def group_reach(self, word: str) -> int:
         """How many sentences back a group word may reach ("ze": 1, "de twee": 3)."""
@@ -156,6 +157,12 @@ def lexicon() -> Lexicon:
         carry_after=_words(trig["carry"]["after"], []),
         counterparts=_words(refs["counterparts"], []),
         present_too=re.compile(rf"(?<!\w)(?:{'|'.join(trig['joined']['present']['phrases'])})"),
+        travel=re.compile(
+            rf"(?<!\w)(?:{'|'.join(trig['travel']['verbs'])})(?!\w).{{0,60}}?"
+            rf"(?:{'|'.join(trig['travel']['destinations'])})"
+            rf"|(?:{'|'.join(trig['travel']['destinations'])}).{{0,40}}?"
+            rf"(?<!\w)(?:{'|'.join(trig['travel']['verbs'])})(?!\w)"
+        ),
         announced=re.compile(rf"(?<!\w)(?:{'|'.join(trig['announced']['phrases'])})(?!\w)"),
         joined_after=tuple(
             (kind, re.compile(rf"(?<!\w)(?:{'|'.join(phrases)})(?!\w)"))
@@ -906,10 +913,26 @@ def build_mentions(
                     for a in m.actors
                     if a in lex.focus and a not in ids
                 ]
-                for a, w in extra:
-                    ids, words = [*ids, a], [*words, w]
                 if extra:
-                    cues = [*cues, f"present too: {lex.present_too.search(text.lower()).group()!r}"]  # type: ignore[union-attr]
+                    # both contacts are reported: the meeting, and the leader's joining it
+                    hit = lex.present_too.search(text.lower())
+                    produced.append(
+                        _mention(
+                            article,
+                            sentence,
+                            etype,
+                            [*ids, *(a for a, _ in extra)],
+                            status,
+                            date,
+                            Evidence(
+                                ctrig,
+                                [*words, *(w for _, w in extra)],
+                                chosen,
+                                [*cues, f"present too: {hit.group()!r}"],  # type: ignore[union-attr]
+                            ),
+                            location=_location(entities, sentence, article.text),
+                        )
+                    )
             mention = _mention(
                 article,
                 sentence,
@@ -934,6 +957,49 @@ def build_mentions(
             if (hit := pattern.search(text.lower())) is not None:
                 joined_word, joined_kind = hit, kind
                 break
+        travel = lex.travel.search(text.lower())
+        if travel is not None and not produced and discourse.recent:
+            # "Witkoff reisde vorige week dinsdag naar de Russische hoofdstad": the trip
+            # to a meeting just reported, by one who took part in it
+            travellers = {
+                a
+                for m in smentions
+                if m.kind in ("name", "descriptor", "pronoun")
+                for a in (m.actors or ((discourse.last_actor,) if discourse.last_actor else ()))
+            }
+            meetings = [
+                m
+                for m in discourse.recent[-6:]
+                if types_compatible(m.type, "meeting")
+                and not m.reference
+                and travellers & set(m.participants)
+            ]
+            dct_day = article.published.interval
+            ahead = any(
+                t.earliest is not None
+                and dct_day.latest is not None
+                and t.earliest > dct_day.latest
+                for t in stimex
+            )
+            behind = any(
+                t.latest is not None
+                and dct_day.earliest is not None
+                and t.latest < dct_day.earliest
+                for t in stimex
+            )
+            # a trip ahead is to a planned meeting, one behind to a held one
+            meetings = [
+                m
+                for m in meetings
+                if not (ahead and m.status not in _ANNOUNCED)
+                and not (behind and m.status in _ANNOUNCED)
+            ]
+            if meetings:
+                target = min(reversed(meetings), key=lambda m: len(m.participants))
+                cue = [(travel.start(), travel.end(), target.type, travel.group())]
+                again = _refer_back(article, sentence, target, cue, stimex, lex, tighten=True)
+                if again is not None:
+                    produced.append(again)
         confirm = lex.confirms.search(text.lower())
         if not triggers and confirm and discourse.recent:
             last = discourse.recent[-1]
@@ -1368,6 +1434,8 @@ def _refer_back(
     timexes: Sequence[TimeExpression] = (),
     lex: Lexicon | None = None,
     joined: Sequence[str] = (),
+    *,
+    tighten: bool = False,
 ) -> EventMention | None:
     """A sentence that mentions the contact again without naming both sides.
 
@@ -1424,7 +1492,7 @@ def _refer_back(
         )
     elif (
         chosen is not None
-        and bool(cues)  # "Het eerste telefoontje vond zaterdag plaats": said of the contact
+        and (bool(cues) or tighten)  # "Het eerste telefoontje vond zaterdag plaats"
         and ante.contains(chosen.interval)
         and (chosen.interval.width() or 10**6) < (ante.width() or 10**6)
     ):
