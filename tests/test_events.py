@@ -563,3 +563,59 @@ def test_trip_ahead_is_not_a_source_of_a_contact_held() -> None:
         "2025-02-12",
     )
     assert len(got) == 1
+
+
+def test_sentence_that_settles_the_contact_just_reported() -> None:
+    got = _dated(
+        "Een tweede ontmoeting tussen Trump en Zelensky in Rome is er niet van gekomen. "
+        "Volgens hem lukte het niet vanwege de volle agenda's van beide presidenten.",
+        "2025-04-27",
+    )
+    assert [x.status for x in got] == ["cancelled", "cancelled"]
+
+
+def test_office_that_speaks_means_a_contact_of_its_leader() -> None:
+    got = _dated(
+        "Trump spreekt maandag telefonisch met Poetin. Aansluitend wil Trump met Zelensky "
+        "bellen. Het Kremlin bevestigde dat het gesprek wordt voorbereid.",
+        "2025-05-17",
+    )
+    assert got[-1].participants == ["putin", "trump"]
+
+
+def test_a_specific_day_named_after_a_denial_is_a_contact_held() -> None:
+    got = _dated(
+        "Poetin en Trump hebben sinds half oktober niet meer met elkaar gebeld, zegt het "
+        "Kremlin. Peskov verwees vandaag naar het telefoongesprek van 16 oktober.",
+        "2025-12-16",
+    )
+    assert (got[-1].status, got[-1].date.earliest) == ("occurred", D(2025, 10, 16))
+
+
+def test_the_only_meeting_dated_apart_is_another_contact_of_the_pair() -> None:
+    got = _dated(
+        "Poetin en Zelensky hebben elkaar nooit meer gezien. Poetin sprak gisteren met "
+        "Zelensky. De enige ontmoeting tussen de twee vond plaats in december 2019 in Parijs, "
+        "tijdens een top over het conflict.",
+        "2025-02-20",
+    )
+    assert got[-1].date.earliest == D(2019, 12, 1) and got[-1].participants == ["putin", "zelensky"]
+
+
+def test_een_after_tijdens_is_a_contact_named_in_passing() -> None:
+    got = _dated(
+        "Zelensky zei gisteren tijdens een bezoek aan Denemarken dat hij op een gesprek met "
+        "Trump rekende.",
+        "2025-07-04",
+    )
+    assert [(x.type, x.status) for x in got] == [("talks", "planned")]
+
+
+def test_passing_reference_names_its_other_side_with_met_further_on() -> None:
+    got = _dated(
+        "Dat maakte de Amerikaanse president gisteren bekend na een telefoongesprek van ruim "
+        "twee uur met zijn Russische ambtgenoot.",
+        "2025-10-17",
+    )
+    (ref,) = [x for x in got if x.reference]
+    assert ref.participants == ["putin", "trump"] and ref.type == "call"

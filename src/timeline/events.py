@@ -49,11 +49,13 @@ _CLAUSE = re.compile(
 # "na het gesprek met Poetin": a reference to another contact inside the clause
 _PP_EVENT = re.compile(
     r"(?i)(?<!\w)(?:kort |vlak )?(?P<prep>na|sinds|over|tijdens|voor|voordat|uit|bij)\s+"
-    r"(?P<det>het|de|zijn|hun|dat|diens|die|deze|dit)\s+"
+    # "een" only after "na", "tijdens", "sinds" ("tijdens een bezoek aan Denemarken"):
+    # "een voorstel voor een ontmoeting tussen Zelensky en Poetin" is the contact itself
+    r"(?P<det>het|de|(?:(?<=na )|(?<=tijdens )|(?<=sinds ))een|zijn|hun|dat|diens|die|deze|dit)\s+"
     # up to four words before the noun ("de uit de hand gelopen bijeenkomst"), but not
     # over another phrase ("voor de gastvrijheid | tijdens hun ontmoeting")
     r"(?:(?!(?:na|sinds|over|tijdens|voor|bij|met|hun|zijn)\s)\w+\s+){0,4}?"
-    r"(?:telefoon)?(?:gesprek|ontmoeting|top|overleg|bezoek|onderhandeling|bijeenkomst)\w*"
+    r"(?:telefoon)?(?:gesprek|ontmoeting|top|overleg|bezoek|onderhandeling|bijeenkomst|ruzie)\w*"
     r"(?:\s+(?:met|tussen|van|aan)\s+|\b)"
 )
 # what may follow the head of such a phrase and still belong to it:
@@ -63,8 +65,10 @@ _PP_GLUE = re.compile(
     r"(?:[A-Z][a-zë]+(?:se|sche)\s+)?(?:(?:president|premier|bondskanselier|leider|gezant)\s+)?"
 )
 _ANAPHOR = re.compile(
-    r"(?i)(?<!\w)(?:het|de|dat|dit|die|deze|hun|zijn|onze|zo'n)\s+(?:\w+\s+){0,2}"
+    r"(?i)(?<!\w)(?:(?:het|de|dat|dit|die|deze|hun|zijn|onze|zo'n)\s+(?:\w+\s+){0,2}"
     r"(?:telefoongesprek|gesprek|ontmoeting|top|telefoontje|overleg|bezoek|bijeenkomst|brief)"
+    # "of er sindsdien nog contact is geweest"; "sprak van een 'zeer productief' gesprek"
+    r"|(?:nog|geen|nieuw) contact|(?:sprak|spraken|spreekt) van een [^.,;]{0,30}?gesprek)"
 )
 
 
@@ -101,6 +105,8 @@ class Lexicon:
     counterparts: re.Pattern[str]
     announced: re.Pattern[str]
     present_too: re.Pattern[str]
+    institutions: dict[str, str]
+    settled: re.Pattern[str]
     travel: re.Pattern[str]
 
     def group_reach(self, word: str) -> int:
@@ -163,6 +169,8 @@ def lexicon() -> Lexicon:
             rf"|(?:{'|'.join(trig['travel']['destinations'])}).{{0,40}}?"
             rf"(?<!\w)(?:{'|'.join(trig['travel']['verbs'])})(?!\w)"
         ),
+        institutions={k.lower(): v for k, v in refs["institutions"].items()},
+        settled=re.compile(rf"(?<!\w)(?:{'|'.join(cues['settled'])})(?!\w)"),
         announced=re.compile(rf"(?<!\w)(?:{'|'.join(trig['announced']['phrases'])})(?!\w)"),
         joined_after=tuple(
             (kind, re.compile(rf"(?<!\w)(?:{'|'.join(phrases)})(?!\w)"))
@@ -771,6 +779,7 @@ def build_mentions(
                 for m in smentions
                 if m.kind in ("name", "descriptor") and clause.start <= m.start < clause.end
             ]
+            group_ids = ids
             if definite and not named and discourse.recent:
                 ids = []
             joins = bool(lex.joined.search(text.lower())) and any(
@@ -784,7 +793,9 @@ def build_mentions(
                     r"\s+(?:van|tussen|met) (?:een|geen)\b", text[anaphor.end() :]
                 )
                 antecedent = (
-                    _antecedent(discourse.recent, anaphor.group(), status, cues, lex)
+                    _antecedent(
+                        discourse.recent, anaphor.group(), status, cues, lex, _side(text, lex)
+                    )
                     if anaphor and not own_agent
                     else None
                 )
@@ -796,7 +807,18 @@ def build_mentions(
                     if again is not None:
                         produced.append(again)
                         _widen(out, discourse, antecedent, again)
-                continue
+                        continue
+                if not (
+                    antecedent is not None
+                    and not produced
+                    and len(group_ids) >= 2
+                    and set(group_ids) & focus
+                    and stimex
+                ):
+                    continue
+                # "De enige ontmoeting tussen de twee vond plaats in december 2019": dated
+                # apart from the contact just reported, another contact of the pair
+                ids = group_ids
             ctimex = [t for t in own_timex if clause.start <= t.start - sentence.start < clause.end]
             if not ctimex:
                 # a time expression elsewhere in the sentence dates the contact,
@@ -999,6 +1021,14 @@ def build_mentions(
                 cue = [(travel.start(), travel.end(), target.type, travel.group())]
                 again = _refer_back(article, sentence, target, cue, stimex, lex, tighten=True)
                 if again is not None:
+                    produced.append(again)
+        settled = lex.settled.search(text.lower())
+        if not triggers and settled and discourse.recent and not produced:
+            last = discourse.recent[-1]
+            if sentence.index - last.sentence_index <= 1:
+                # "Volgens hem lukte het niet vanwege de volle agenda's van beide presidenten."
+                cue = [(settled.start(), settled.end(), last.type, settled.group())]
+                if (again := _refer_back(article, sentence, last, cue, [], lex)) is not None:
                     produced.append(again)
         confirm = lex.confirms.search(text.lower())
         if not triggers and confirm and discourse.recent:
@@ -1281,15 +1311,36 @@ def _reference_mention(
         if ref.start <= m.start < ref.end and m.kind in ("name", "descriptor"):
             for a in m.actors:
                 add(a, m.text)
-    outside = [
-        (m, a)
-        for m in smentions
-        if not ref.start <= m.start < ref.end
-        and m.kind == "name"
-        and not lex.bystander.search(text[max(0, m.start - 40) : m.start].lower())
-        for a in m.actors
-        if a not in lex.reporters
-    ]
+    if not ids:
+        # "na een telefoongesprek van ruim twee uur met zijn Russische ambtgenoot": the
+        # other side, named with "met" further on in the phrase's clause
+        stop = re.search(r"[,;:]", text[ref.end :])
+        end = ref.end + (stop.start() if stop else len(text) - ref.end)
+        for m in smentions:
+            if (
+                ref.end <= m.start < end
+                and m.kind in ("name", "descriptor")
+                and re.search(r"\bmet\s+(?:\w+\s+){0,2}$", text[ref.end : m.start])
+            ):
+                for a in m.actors:
+                    add(a, m.text)
+                ref = PassingRef(ref.start, m.end, ref.prep, ref.det, ref.head)
+                break
+
+    def named_outside(kinds: tuple[str, ...]) -> list[tuple[ActorMention, str]]:
+        return [
+            (m, a)
+            for m in smentions
+            if not ref.start <= m.start < ref.end
+            and m.kind in kinds
+            and not lex.bystander.search(text[max(0, m.start - 40) : m.start].lower())
+            for a in m.actors
+            if a not in lex.reporters
+        ]
+
+    # names first; a title only when the sentence names nobody ("Dat maakte de
+    # Amerikaanse president bekend na een telefoongesprek met ...")
+    outside = named_outside(("name",)) or named_outside(("descriptor",))
     # "Na het gesprek met Vance benadrukte hij ...": a pronoun before any name is the subject
     pronoun = next(
         (
@@ -1391,6 +1442,7 @@ def _antecedent(
     status: EventStatus,
     cues: Sequence[str],
     lex: Lexicon,
+    side: frozenset[str] = frozenset(),
 ) -> EventMention | None:
     """The contact "het gesprek" / "die ontmoeting" refers to: the latest one of a
     compatible type, of the same kind (announced or reported) as the sentence's
@@ -1402,6 +1454,15 @@ def _antecedent(
     if cues:
         same = [m for m in fitting if (m.status in _ANNOUNCED) == (status in _ANNOUNCED)]
         fitting = same or fitting
+    else:
+        # "In Kyiv werd de ontmoeting in het Vaticaan als een succes gezien": the one
+        # held, not the one that did not happen
+        held = [m for m in fitting if m.status != "cancelled"]
+        fitting = held or fitting
+    if side:
+        # "Het Kremlin bevestigde dat het gesprek wordt voorbereid": a contact of its side
+        ours = [m for m in fitting if side & set(m.participants)]
+        fitting = ours or fitting
     if not anaphor.lower().startswith(("dat ", "die ", "deze ", "dit ")):
         # "Het ging over zijn telefoongesprek met Poetin. Het was het eerste gesprek
         # tussen beide presidenten": "het gesprek" is the article's own contact, not
@@ -1409,6 +1470,12 @@ def _antecedent(
         own = [m for m in fitting if not m.reference]
         fitting = own or fitting
     return fitting[-1] if fitting else None
+
+
+def _side(text: str, lex: Lexicon) -> frozenset[str]:
+    """Leaders whose office speaks in the sentence ("Het Kremlin bevestigde")."""
+    low = text.lower()
+    return frozenset(actor for word, actor in lex.institutions.items() if word in low)
 
 
 def _widen(
@@ -1480,6 +1547,34 @@ def _refer_back(
         and trigger_clause.start <= chosen.start - sentence.start < trigger_clause.end
     )
     ordinal = bool(_ORDINAL.search(sentence.text))
+    named_day = [
+        t
+        for t in timexes
+        if t.interval.width() == 1
+        and antecedent.date.interval.contains(t.interval)
+        and t.latest is not None
+        and dct.earliest is not None
+        and t.latest < dct.earliest
+    ]
+    # a report dated only by tense takes a day its refer-back names, if recent: the
+    # contact's day, not a plan's or a cancellation's
+    tense_only = (
+        antecedent.status not in _ANNOUNCED
+        and not antecedent.date.basis.startswith(("time expression", "after "))
+        and bool(named_day)
+        and dct.earliest is not None
+        and named_day[0].earliest is not None
+        and (dct.earliest - named_day[0].earliest).days <= 120
+    )
+    if (antecedent.status == "denied" or tense_only) and named_day and not cues:
+        chosen = named_day[0]
+        # "Peskov verwees naar het telefoongesprek van 16 oktober": the last contact
+        # before the one denied, held on its day (not "vandaag", when he said it)
+        date = EventDate(
+            earliest=chosen.earliest, latest=chosen.latest, basis=f"time expression {chosen.text!r}"
+        )
+        status = "occurred" if antecedent.status == "denied" else status
+        ordinal = True  # dated apart on purpose
     if chosen is not None and not chosen.interval.overlaps(ante) and own_clause and not ordinal:
         # "De enige ontmoeting tussen de twee vond plaats in december 2019": dated
         # apart from the contact just reported, so not that one

@@ -150,7 +150,8 @@ def _fits(
     if any(_distinct_in_article(x, m) for x in c.mentions):
         return None
     if (
-        any(cue.startswith("again:") for cue in m.source.cues)
+        c.family == "reported"  # a plan to meet "opnieuw" is again after a held contact
+        and any(cue.startswith("again:") for cue in m.source.cues)
         and mi.earliest is not None
         and c.interval.latest is not None
         and c.interval.latest <= mi.earliest
