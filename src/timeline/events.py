@@ -64,6 +64,7 @@ _PP_GLUE = re.compile(
     r"\s*(?:,\s*)?(?:(?:met|van|tussen|en|in|bij|op|de|het|zijn|diens)\s+)*"
     r"(?:[A-Z][a-zë]+(?:se|sche)\s+)?(?:(?:president|premier|bondskanselier|leider|gezant)\s+)?"
 )
+_GLUE_WORD = re.compile(r"(?<!\w)\w")  # where a word of the glue begins
 _ANAPHOR = re.compile(
     r"(?i)(?<!\w)(?:(?:het|de|dat|dit|die|deze|hun|zijn|onze|zo'n)\s+(?:\w+\s+){0,2}"
     r"(?:telefoongesprek|gesprek|ontmoeting|top|telefoontje|overleg|bezoek|bijeenkomst|brief)"
@@ -1265,11 +1266,19 @@ def _passing_refs(
     """
     refs = []
     spans = [*((x.start, x.end) for x in mentions), *timexes]
-    for m in _PP_EVENT.finditer(text):
+    found = list(_PP_EVENT.finditer(text))
+    for m in found:
         end = m.end()
+        # a phrase runs on up to the next such phrase, not into it
+        limit = min((x.start() for x in found if x.start() > m.start()), default=len(text))
         while True:
+            # the next actor, place or date may begin after any of the glue words
+            # ("met | zijn Amerikaanse ambtgenoot": "zijn" is glue and part of the name)
             at = _PP_GLUE.match(text, end)
-            nxt = [b for a, b in spans if at is not None and a == at.end() and b > end]
+            stops = {end, at.end()} if at is not None else {end}
+            if at is not None:
+                stops |= {end + g.start() for g in _GLUE_WORD.finditer(text[end : at.end()])}
+            nxt = [b for a, b in spans if a in stops and end < b and a < limit]
             if not nxt:
                 break
             end = max(nxt)
@@ -1338,9 +1347,11 @@ def _reference_mention(
             if a not in lex.reporters
         ]
 
-    # names first; a title only when the sentence names nobody ("Dat maakte de
-    # Amerikaanse president bekend na een telefoongesprek met ...")
-    outside = named_outside(("name",)) or named_outside(("descriptor",))
+    # the subject before the phrase, by name or title ("Dat maakte de Oekraïense
+    # president bekend na een telefoongesprek met ..."), then names after it
+    outside = [x for x in named_outside(("name", "descriptor")) if x[0].start < ref.start] + [
+        x for x in named_outside(("name",)) if x[0].start >= ref.end
+    ]
     # "Na het gesprek met Vance benadrukte hij ...": a pronoun before any name is the subject
     pronoun = next(
         (
