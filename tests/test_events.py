@@ -619,3 +619,15 @@ def test_passing_reference_names_its_other_side_with_met_further_on() -> None:
     )
     (ref,) = [x for x in got if x.reference]
     assert ref.participants == ["putin", "trump"] and ref.type == "call"
+
+
+def test_denied_since_a_named_call_is_a_contact_after_it() -> None:
+    got = _dated(
+        "Trump wekte de indruk dat hij Poetin onlangs had gesproken. Peskov verwees vandaag "
+        "naar het telefoongesprek van 16 oktober. Op de vraag of er sindsdien nog contact is "
+        "geweest, antwoordde hij ontkennend.",
+        "2025-12-16",
+    )
+    denied = got[-1]
+    assert denied.status == "denied"
+    assert (denied.date.earliest, denied.date.latest) == (D(2025, 10, 17), D(2025, 12, 16))

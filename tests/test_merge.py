@@ -452,3 +452,42 @@ def test_vaguely_dated_passing_reference_joins_the_contact_it_fits() -> None:
     (event,) = merge([geneva, vague], FOCUS)
     assert len(event.sources) == 2 and event.date.earliest == D(2021, 6, 1)
     assert merge([vague], FOCUS) == []  # fits nothing: starts nothing
+
+
+def test_a_denial_is_not_the_contact_held_on_its_day() -> None:
+    held = _dated_by(
+        m(
+            "a.txt",
+            "2025-10-17",
+            ["trump", "putin"],
+            earliest=D(2025, 10, 16),
+            latest=D(2025, 10, 16),
+        ),
+        "gisteren",
+    )
+    denial = _dated_by(
+        m(
+            "b.txt",
+            "2025-12-16",
+            ["trump", "putin"],
+            "call",
+            "denied",
+            D(2025, 10, 11),
+            D(2025, 12, 16),
+        ),
+        "sinds half oktober",
+    )
+    claim = m(
+        "b.txt",
+        "2025-12-16",
+        ["trump", "putin"],
+        "talks",
+        "claimed",
+        None,
+        D(2025, 12, 16),
+        start=50,
+    )
+    events = merge([held, denial, claim], FOCUS)
+    assert sorted(e.status for e in events) == ["denied", "occurred"]
+    (disputed,) = [e for e in events if e.status == "denied"]
+    assert len(disputed.sources) == 2  # the claim goes with the denial, not with the call held

@@ -1571,7 +1571,12 @@ def _refer_back(
     # contact's day, not a plan's or a cancellation's
     tense_only = (
         antecedent.status not in _ANNOUNCED
-        and not antecedent.date.basis.startswith(("time expression", "after "))
+        # dated by tense, or only up to a bound ("onlangs", "recent")
+        and (
+            antecedent.date.earliest is None
+            or antecedent.approximate
+            or not antecedent.date.basis.startswith(("time expression", "after "))
+        )
         and bool(named_day)
         and dct.earliest is not None
         and named_day[0].earliest is not None
@@ -1584,7 +1589,9 @@ def _refer_back(
         date = EventDate(
             earliest=chosen.earliest, latest=chosen.latest, basis=f"time expression {chosen.text!r}"
         )
-        status = "occurred" if antecedent.status == "denied" else status
+        # a contact on a day the text names is a fact, whatever the claim or denial
+        # around it ("Trump wekte de indruk ...; Peskov verwees naar het gesprek van 16 oktober")
+        status = "occurred"
         ordinal = True  # dated apart on purpose
     if chosen is not None and not chosen.interval.overlaps(ante) and own_clause and not ordinal:
         # "De enige ontmoeting tussen de twee vond plaats in december 2019": dated
@@ -1612,6 +1619,20 @@ def _refer_back(
             earliest=date.earliest,
             latest=date.latest,
             basis="announced before it took place: the day it took place",
+        )
+    if (
+        status == "denied"
+        and antecedent.status == "occurred"
+        and antecedent.date.latest is not None
+        and dct.latest is not None
+        and antecedent.date.latest < dct.latest
+    ):
+        # "Op de vraag of er sindsdien nog contact is geweest, antwoordde hij ontkennend":
+        # what is denied is a contact after the one just named
+        date = EventDate(
+            earliest=antecedent.date.latest + dt.timedelta(days=1),
+            latest=dct.latest,
+            basis=f"after the contact of {antecedent.date.latest}: denied since",
         )
     etype = antecedent.type
     own = [t[2] for t in ctrig if types_compatible(t[2], antecedent.type)]

@@ -159,6 +159,8 @@ def _fits(
         return None  # "opnieuw gesproken, na het overleg van vorige week": a later contact
     if not c.interval.overlaps(mi):
         return _held_outside(c, m)
+    if _denied_and_held([*c.mentions, m]):
+        return None  # "sinds half oktober niet meer gebeld" is not the call of 16 October
     specific = _width(mi) <= SPECIFIC_DAYS
     # a cancellation may come weeks after the announcement it calls off
     reach, first_only = NEAR_DAYS, False
@@ -178,7 +180,11 @@ def _fits(
     # report overlapping a cluster by one edge day is not evidence for that day
     # ... and, between equals, the contact more articles report
     articles = len({x.article for x in c.mentions})
-    return ((_width(c.interval) - _width(both)) * 10**7 + _width(both)) * 10**4 - articles
+    # ... and, between equal cuts, a claim with a claim or denial, a fact with facts
+    disputed = {"claimed", "denied"}
+    mismatch = int((m.status in disputed) != any(x.status in disputed for x in c.mentions))
+    cut = _width(c.interval) - _width(both)
+    return ((cut * 2 + mismatch) * 10**7 + _width(both)) * 10**4 - articles
 
 
 @cache
@@ -274,6 +280,16 @@ def _realized_between(c: Cluster, m: EventMention, held: set[tuple[dt.date, Even
         and c.interval.contains(Interval(earliest=day, latest=day))
         for day, kind in held
     )
+
+
+def _denied_and_held(mentions: Sequence[EventMention]) -> bool:
+    """A denial and a contact stated as held on its day are two things: the denial
+    covers the time after the last contact."""
+    denied = any(x.status == "denied" for x in mentions)
+    held = any(
+        x.status == "occurred" and _stated(x) and _width(x.date.interval) <= 1 for x in mentions
+    )
+    return denied and held
 
 
 def _held_outside(c: Cluster, m: EventMention) -> int | None:
@@ -399,6 +415,7 @@ def _referent(local: Sequence[Cluster], m: EventMention) -> Cluster | None:
         if types_compatible(c.type, m.type)
         and c.interval.overlaps(mi)
         and any(not x.reference for x in c.mentions)
+        and not _denied_and_held([*c.mentions, m])
     ]
     if not fitting:
         return None
