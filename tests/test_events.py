@@ -631,3 +631,21 @@ def test_denied_since_a_named_call_is_a_contact_after_it() -> None:
     denied = got[-1]
     assert denied.status == "denied"
     assert (denied.date.earliest, denied.date.latest) == (D(2025, 10, 17), D(2025, 12, 16))
+
+
+def test_contact_right_before_an_announcement_is_on_its_day() -> None:
+    got = _dated(
+        "Dat maakte de Amerikaanse president gisteren bekend na een telefoongesprek met zijn "
+        "Russische ambtgenoot.",
+        "2025-10-17",
+    )
+    (ref,) = [x for x in got if x.reference]
+    assert (ref.date.earliest, ref.date.latest) == (D(2025, 10, 16), D(2025, 10, 16))
+    (counted,) = [
+        x
+        for x in _dated(
+            "Een dag na het telefoongesprek tussen Trump en Poetin is Kyiv somber.", "2025-05-20"
+        )
+        if x.reference
+    ]
+    assert counted.date.earliest != D(2025, 5, 20)

@@ -1424,6 +1424,21 @@ def _reference_mention(
         return None
     etype = refine_type([t[2] for t in ctrig], ref.head, lex, [t[3] for t in ctrig])
     chosen = _choose_timex(past, sentence.start + ref.start, "occurred", dct)
+    if chosen is None and ref.prep == "na":
+        # "Dat maakte Trump gisteren bekend na een telefoongesprek met Poetin": said that
+        # day, right after it, so that day
+        said = [
+            t
+            for t in stimex
+            if t.end - sentence.start <= ref.start
+            and t.rule not in _RELATIVE_RULES  # "Een dag na het telefoongesprek" counts from it
+            and t.interval.width() == 1
+            and t.latest is not None
+            and dct.latest is not None
+            and t.latest <= dct.latest
+            and not re.search(r"[,;:]", text[t.end - sentence.start : ref.start])
+        ]
+        chosen = said[-1] if said else None
     if (
         chosen is None
         and carried is not None
