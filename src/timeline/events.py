@@ -33,6 +33,7 @@ from timeline.schema import (
     types_compatible,
 )
 from timeline.segment import Sentence
+from timeline.timex.tense import cue_direction
 
 _SINCE = re.compile(r"(?i)\b(?:sinds|nadat)\b[^,.;]{0,40}$")
 _ANNOUNCED = frozenset({"planned", "proposed", "cancelled"})
@@ -795,7 +796,13 @@ def build_mentions(
                 )
                 antecedent = (
                     _antecedent(
-                        discourse.recent, anaphor.group(), status, cues, lex, _side(text, lex)
+                        discourse.recent,
+                        anaphor.group(),
+                        status,
+                        cues,
+                        lex,
+                        _side(text, lex),
+                        any(cue_direction(w) == "past" for w in re.findall(r"\w+", text)),
                     )
                     if anaphor and not own_agent
                     else None
@@ -1469,6 +1476,7 @@ def _antecedent(
     cues: Sequence[str],
     lex: Lexicon,
     side: frozenset[str] = frozenset(),
+    past_tense: bool = False,
 ) -> EventMention | None:
     """The contact "het gesprek" / "die ontmoeting" refers to: the latest one of a
     compatible type, of the same kind (announced or reported) as the sentence's
@@ -1481,10 +1489,11 @@ def _antecedent(
         same = [m for m in fitting if (m.status in _ANNOUNCED) == (status in _ANNOUNCED)]
         fitting = same or fitting
     else:
-        # "In Kyiv werd de ontmoeting in het Vaticaan als een succes gezien": the one
-        # held, not the one that did not happen
-        held = [m for m in fitting if m.status != "cancelled"]
-        fitting = held or fitting
+        # "In Kyiv werd de ontmoeting in het Vaticaan als een succes gezien": in the past
+        # tense the one held; never the one that did not happen
+        fitting = [m for m in fitting if m.status != "cancelled"] or fitting
+        if past_tense:
+            fitting = [m for m in fitting if m.status not in _ANNOUNCED] or fitting
     if side:
         # "Het Kremlin bevestigde dat het gesprek wordt voorbereid": a contact of its side
         ours = [m for m in fitting if side & set(m.participants)]
