@@ -13,6 +13,7 @@ Outputs (in `training/corpus/`, git-ignored):
 - `train.spacy`: UD train + news (minus a held-out tenth) + MultiCoNER (optional)
 - `dev.spacy`:   UD dev + the held-out news items (model selection)
 - `ud_test.spacy`: UD test (Alpino newspaper text; reported, never trained on)
+- `ud_dev.spacy`: UD dev alone; `news_dev.spacy`: the held-out news items alone
 
 Usage: python training/ner/convert.py [--multiconer N] [--out DIR]
 """
@@ -248,6 +249,86 @@ def surname_variant(doc: Doc) -> Doc | None:
     return out
 
 
+MAX_SUBSTITUTE_TOKENS = 6
+
+
+def entity_inventory(
+    docs: Iterable[Doc], labels: Iterable[str]
+) -> dict[str, list[tuple[str, ...]]]:
+    """Distinct entity strings (as token tuples) per label, sorted (deterministic sampling).
+
+    Only names with a capitalised word and at most `MAX_SUBSTITUTE_TOKENS` tokens; the
+    inventory is the training data's own (never UD test or the development corpus).
+    """
+    wanted = set(labels)
+    inv: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ not in wanted or len(ent) > MAX_SUBSTITUTE_TOKENS:
+                continue
+            words = tuple(t.text for t in ent)
+            if any(w[:1].isupper() for w in words):
+                inv[ent.label_].add(words)
+    return {lab: sorted(names) for lab, names in inv.items()}
+
+
+def substitute_variant(
+    doc: Doc, inventory: dict[str, list[tuple[str, ...]]], rng: random.Random
+) -> Doc | None:
+    """The sentence with every entity of an inventory label replaced by another name of
+    that label (the same name for repeated mentions), or None when it has none.
+
+    Raises the variety of names the model sees in real (cased) context: the cased
+    sentences are few and name few Dutch companies, clubs and institutions.
+    """
+    if not any(e.label_ in inventory for e in doc.ents):
+        return None
+    chosen: dict[tuple[str, str], tuple[str, ...]] = {}
+    words: list[str] = []
+    spaces: list[bool] = []
+    tags: list[str] = []
+    ents = {e.start: e for e in doc.ents}
+    i = 0
+    while i < len(doc):
+        ent = ents.get(i)
+        if ent is None:
+            words.append(doc[i].text)
+            spaces.append(bool(doc[i].whitespace_))
+            tags.append("O")
+            i += 1
+            continue
+        if ent.label_ in inventory:
+            key = (ent.label_, ent.text)
+            if key not in chosen:
+                chosen[key] = rng.choice(inventory[ent.label_])
+            new = list(chosen[key])
+        else:
+            new = [t.text for t in ent]
+        for k, w in enumerate(new):
+            words.append(w)
+            spaces.append(True if k < len(new) - 1 else bool(ent[-1].whitespace_))
+            tags.append(("B-" if k == 0 else "I-") + ent.label_)
+        i = ent.end
+    out = Doc(doc.vocab, words=words, spaces=spaces)
+    out.ents = biluo_tags_to_spans(out, iob_to_biluo(tags))
+    return out
+
+
+def raw_text_lines(
+    ud_train: list[Sentence], news: list[tuple[str, Doc]], mc: list[Sentence]
+) -> list[str]:
+    """Unlabelled text for `spacy pretrain` (and static vectors), one sentence or item a line.
+
+    UD train, the news items that are trained on and MultiCoNER (recased), tokens
+    joined by spaces. Never UD dev (held out in some runs), UD test or the
+    development corpus.
+    """
+    lines = [" ".join(w) for w, _ in ud_train]
+    lines += [" ".join(t.text for t in d) for i, d in news if not _held_out(i)]
+    lines += [" ".join(w) for w, _ in mc]
+    return lines
+
+
 def _held_out(ident: str, tenth: int = 10) -> bool:
     return int(hashlib.sha1(ident.encode()).hexdigest(), 16) % tenth == 0
 
@@ -266,6 +347,28 @@ def main() -> None:
     )
     ap.add_argument(
         "--surnames", action="store_true", help="add surname-only copies of cased PER sentences"
+    )
+    ap.add_argument(
+        "--multiconer-no-misc",
+        action="store_true",
+        help="leave out the MultiCoNER sentences with a CW/PROD (→ MISC) entity",
+    )
+    ap.add_argument(
+        "--substitute",
+        type=int,
+        default=0,
+        help="entity-substituted copies of each cased sentence (UD, news) with an entity",
+    )
+    ap.add_argument(
+        "--substitute-labels",
+        default="PER,ORG,LOC",
+        help="labels replaced in the substituted copies (comma-separated)",
+    )
+    ap.add_argument(
+        "--raw-text",
+        type=Path,
+        default=None,
+        help="also write the unlabelled text for `spacy pretrain` here (JSONL, needs --multiconer)",
     )
     args = ap.parse_args()
 
@@ -287,6 +390,9 @@ def main() -> None:
     news_dev = [d for i, d in news if _held_out(i)]
     train += news_train * args.news_repeat
     dev += news_dev
+    cased = [make_doc(nlp, w, t) for w, t in ud_train] + news_train
+    if args.ud_dev_train:
+        cased += dev[: len(ud_dev)]
     n_surnames = 0
     if args.surnames:
         variants = [v for d in train if (v := surname_variant(d)) is not None]
@@ -305,16 +411,41 @@ def main() -> None:
         recaser = Recaser(ud_train + ud_dev + news_sents)
         mc = list(multiconer(DATA / "multiconer-nl" / "nl_train.conll", recaser))
         mc += list(multiconer(DATA / "multiconer-nl" / "nl_dev.conll", recaser))
+        if args.raw_text is not None:
+            args.raw_text.parent.mkdir(parents=True, exist_ok=True)
+            with args.raw_text.open("w", encoding="utf-8") as f:
+                for line in raw_text_lines(ud_train, news, mc):
+                    f.write(json.dumps({"text": line}, ensure_ascii=False) + "\n")
+        if args.multiconer_no_misc:
+            mc = [(w, t) for w, t in mc if "B-MISC" not in t]
         random.Random(SEED).shuffle(mc)
         if args.multiconer > 0:
             mc = mc[: args.multiconer]
-        train += [make_doc(nlp, w, t) for w, t in mc]
+        mc_docs = [make_doc(nlp, w, t) for w, t in mc]
+        train += mc_docs
         n_mc = len(mc)
+    else:
+        mc_docs = []
+
+    n_subst = 0
+    if args.substitute:
+        labels = [lab for lab in args.substitute_labels.split(",") if lab]
+        inventory = entity_inventory(cased + mc_docs, labels)
+        rng = random.Random(SEED)
+        for _ in range(args.substitute):
+            variants = [
+                v for d in cased if (v := substitute_variant(d, inventory, rng)) is not None
+            ]
+            train += variants
+            n_subst += len(variants)
+        sizes = ", ".join(f"{lab} {len(names)}" for lab, names in sorted(inventory.items()))
+        print(f"substitution inventory: {sizes}")
 
     args.out.mkdir(parents=True, exist_ok=True)
     for name, docs in (
         ("train", train),
         ("dev", dev),
+        ("ud_dev", [make_doc(nlp, w, t) for w, t in ud_dev]),
         ("ud_test", [make_doc(nlp, w, t) for w, t in ud_test]),
         ("news_dev", news_dev),
     ):
@@ -323,7 +454,8 @@ def main() -> None:
         print(f"{name}: {len(docs)} docs, {n_ents} entities")
     print(
         f"(news train {len(news_train)}, news dev {len(news_dev)}, multiconer {n_mc}, "
-        f"alpino sentences {n_alpino} x{args.alpino_repeat}, surname variants {n_surnames})"
+        f"alpino sentences {n_alpino} x{args.alpino_repeat}, surname variants {n_surnames}, "
+        f"substituted {n_subst})"
     )
 
 
