@@ -649,3 +649,26 @@ def test_contact_right_before_an_announcement_is_on_its_day() -> None:
         if x.reference
     ]
     assert counted.date.earliest != D(2025, 5, 20)
+
+
+def test_plural_contact_with_two_dates_is_two_contacts_counted_from() -> None:
+    got = _dated(
+        "Het was het derde bekende telefoongesprek tussen Trump en Poetin dit jaar, na de "
+        "gesprekken van februari en maart.",
+        "2025-05-19",
+    )
+    refs = [x for x in got if x.reference]
+    assert [(x.date.earliest, x.participants) for x in refs] == [
+        (D(2025, 2, 1), ["putin", "trump"]),
+        (D(2025, 3, 1), ["putin", "trump"]),
+    ]
+
+
+def test_the_second_this_month_had_one_before_it() -> None:
+    got = _dated(
+        "Poetin heeft Trump zaterdag gebeld. Het is het tweede telefoongesprek tussen beide "
+        "leiders deze maand.",
+        "2025-06-16",
+    )
+    (before,) = [x for x in got if x.reference]
+    assert (before.date.earliest, before.date.latest) == (D(2025, 6, 1), D(2025, 6, 13))

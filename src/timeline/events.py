@@ -65,6 +65,8 @@ _PP_GLUE = re.compile(
     r"\s*(?:,\s*)?(?:(?:met|van|tussen|en|in|bij|op|de|het|zijn|diens)\s+)*"
     r"(?:[A-Z][a-zë]+(?:se|sche)\s+)?(?:(?:president|premier|bondskanselier|leider|gezant)\s+)?"
 )
+# "het derde bekende telefoongesprek ... na de gesprekken van februari en maart"
+_COUNTED = re.compile(r"(?i)\b(?:de|het|hun) (?:eerste|tweede|derde|vierde|vijfde)\b")
 _GLUE_WORD = re.compile(r"(?<!\w)\w")  # where a word of the glue begins
 _ANAPHOR = re.compile(
     r"(?i)(?<!\w)(?:(?:het|de|dat|dit|die|deze|hun|zijn|onze|zo'n)\s+(?:\w+\s+){0,2}"
@@ -1106,13 +1108,18 @@ def build_mentions(
                     and not any(p.participants == antecedent.participants for p in produced)
                 ):
                     mention = _refer_back(article, sentence, antecedent, ctrig, [], lex)
-            if mention is not None and not any(
-                p.participants == mention.participants
-                and types_compatible(p.type, mention.type)
-                and p.date.interval.overlaps(mention.date.interval)  # "sinds" an earlier one
-                for p in [*produced, *passing]
-            ):
-                passing.append(mention)
+            for variant in _each_dated(mention, ref, stimex, sentence):
+                counted = any(c.startswith("counted") for c in variant.source.cues)
+                if counted or not any(
+                    p.participants == variant.participants
+                    and types_compatible(p.type, variant.type)
+                    and p.date.interval.overlaps(variant.date.interval)  # "sinds" an earlier one
+                    for p in [*produced, *passing]
+                ):
+                    passing.append(variant)
+        earlier = _counted_before(article, sentence, produced, stimex)
+        if earlier is not None:
+            passing.append(earlier)
         if discourse.pending is not None:
             produced = _settle_pending(article, sentence, produced, discourse, lex)
         if not produced and not passing:
@@ -1134,6 +1141,80 @@ def build_mentions(
             discourse.last_pair = tuple(pair)
             discourse.pair_sentence = sentence.index
     return _earlier_calls(out)
+
+
+def _each_dated(
+    mention: EventMention | None,
+    ref: PassingRef,
+    stimex: Sequence[TimeExpression],
+    sentence: Sentence,
+) -> list[EventMention]:
+    """ "na de gesprekken van februari en maart": a plural contact noun with several
+    dates in its phrase names one contact per date."""
+    if mention is None:
+        return []
+    dates = [
+        t
+        for t in stimex
+        if ref.start <= t.start - sentence.start < ref.end and t.rule not in _RELATIVE_RULES
+    ]
+    if len(dates) < 2 or not re.search(
+        r"(?:gesprekken|ontmoetingen|telefoontjes|bezoeken)", ref.head
+    ):
+        return [mention]
+    out = []
+    for t in dates:
+        date = EventDate(earliest=t.earliest, latest=t.latest, basis=f"time expression {t.text!r}")
+        out.append(
+            mention.model_copy(
+                update={
+                    "date": date,
+                    "source": mention.source.model_copy(
+                        update={"timex": t.text, "date": date.interval}
+                    ),
+                }
+            )
+        )
+    return out
+
+
+def _counted_before(
+    article: Article,
+    sentence: Sentence,
+    produced: Sequence[EventMention],
+    stimex: Sequence[TimeExpression],
+) -> EventMention | None:
+    """ "Het is het tweede telefoongesprek tussen beide leiders deze maand": there was
+    one before it in that period, a contact of the same pair (named in passing)."""
+    m = re.search(r"(?i)\b(?:het|de) tweede\b", sentence.text)
+    own = [p for p in produced if not p.reference and p.date.latest is not None]
+    if m is None or not own:
+        return None
+    last = own[-1]
+    periods = [
+        t
+        for t in stimex
+        if (t.interval.width() or 0) > 1
+        and t.earliest is not None
+        and t.latest is not None
+        and last.date.latest is not None
+        and t.earliest < last.date.latest
+        and t.interval.overlaps(last.date.interval)
+    ]
+    if not periods or last.date.latest is None:
+        return None
+    period = periods[0]
+    date = EventDate(
+        earliest=period.earliest,
+        latest=min(last.date.latest, period.latest or last.date.latest) - dt.timedelta(days=1),
+        basis=f"before the second of {period.text!r}",
+    )
+    evidence = Evidence(
+        [(m.start(), m.end(), last.type, m.group())], [], None, [f"counted before: {m.group()!r}"]
+    )
+    return _mention(
+        article, sentence, last.type, last.participants, "occurred", date, evidence, reference=True
+    )
 
 
 def _pending(
@@ -1317,6 +1398,7 @@ def _reference_mention(
     text = sentence.text
     ids: list[str] = []
     words: list[str] = []
+    counted_from = False
 
     def add(actor: str, word: str) -> None:
         if actor not in lex.reporters and actor not in ids:
@@ -1377,14 +1459,15 @@ def _reference_mention(
     ):
         outside.insert(0, (pronoun, discourse.last_actor))
     first_since = (
-        ref.prep == "sinds"
+        ref.prep in ("sinds", "na")
         and len(ids) < 2
         and bool(own_pair)
-        and re.search(r"(?i)\b(?:de|het|hun) eerste\b", text[: ref.start]) is not None
+        and _COUNTED.search(text[: ref.start]) is not None
     )
     if first_since:
         # "Het was hun eerste ontmoeting sinds de bijeenkomst in het Oval Office": the
         # contact counted from is one of the same pair
+        counted_from = True
         for a in own_pair:
             add(a, ref.det)
     elif ref.det == "hun" and len(ids) < 2:
@@ -1465,7 +1548,10 @@ def _reference_mention(
             latest=dct.latest,
             basis="referred to as past: on or before the article date",
         )
-    evidence = Evidence(ctrig, words, chosen, [f"named in passing: {text[ref.start : ref.end]!r}"])
+    cues = [f"named in passing: {text[ref.start : ref.end]!r}"]
+    if counted_from:
+        cues.append("counted from")  # the contact a "tweede"/"derde" one is counted from
+    evidence = Evidence(ctrig, words, chosen, cues)
     return _mention(article, sentence, etype, ids, "occurred", date, evidence, reference=True)
 
 

@@ -237,6 +237,11 @@ def article_counts(mentions: Sequence[EventMention]) -> dict[int, frozenset[tupl
     for group in by_article.values():
         said = [(x, _counts(x)) for x in group]
         for m in group:
+            if m.reference:
+                out[id(m)] = (
+                    frozenset()
+                )  # "de derde ... na de gesprekken van februari": not counted
+                continue
             out[id(m)] = frozenset(
                 c
                 for x, cs in said
@@ -252,13 +257,13 @@ def _counted_apart(
 ) -> bool:
     """ "Het was de derde ontmoeting tussen Witkoff en Poetin" and "de vierde
     ontmoeting tussen de twee": two contacts."""
-    mine = dict(counts.get(id(m), _counts(m)))
+    mine = dict(counts.get(id(m), set() if m.reference else _counts(m)))
     if not mine:
         return False
     return any(
         noun in mine and mine[noun] != ordinal
         for x in c.mentions
-        for noun, ordinal in counts.get(id(x), _counts(x))
+        for noun, ordinal in counts.get(id(x), set() if x.reference else _counts(x))
     )
 
 
@@ -320,7 +325,13 @@ def _distinct_in_article(a: EventMention, b: EventMention) -> bool:
     """One article dating two reports differently ("vorige maand" and "gisteravond")
     speaks of two contacts, even where an article date only to the month lets the
     intervals overlap."""
-    if a.article != b.article or not (
+    if a.article != b.article:
+        return False
+    if any(c.startswith("counted") for c in (*a.source.cues, *b.source.cues)) and (
+        a.source.start == b.source.start
+    ):
+        return True  # "het tweede telefoongesprek deze maand": the one before, not this one
+    if not (
         a.date.basis.startswith("time expression") and b.date.basis.startswith("time expression")
     ):
         return False
