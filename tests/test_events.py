@@ -252,14 +252,15 @@ def test_contact_with_agents_of_its_own_is_not_the_one_just_reported() -> None:
     assert len(got) == 1
 
 
-def test_refer_back_dated_apart_is_not_that_contact() -> None:
+def test_refer_back_dated_apart_is_not_that_contact_but_another_of_the_pair() -> None:
     body = (
         "Trump en Poetin hebben vandaag met elkaar gebeld. "
         "De enige ontmoeting tussen de twee vond plaats in juli 2018 in Helsinki."
     )
     article = parse_article(f"date 2025-02-12 {body}", "t.txt")
     got = mentions(body, "2025-02-12", find_timexes(article))
-    assert [m.type for m in got] == ["call"]
+    assert [m.type for m in got] == ["call", "meeting"]
+    assert got[1].date.earliest == D(2018, 7, 1) and got[0].date.earliest == D(2025, 2, 12)
 
 
 def test_pronoun_after_a_verb_of_saying_is_the_speaker() -> None:

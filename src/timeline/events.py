@@ -819,11 +819,10 @@ def build_mentions(
                         _widen(out, discourse, antecedent, again)
                         continue
                 if not (
-                    antecedent is not None
-                    and not produced
+                    not produced
                     and len(group_ids) >= 2
                     and set(group_ids) & focus
-                    and stimex
+                    and (stimex or antecedent is None)
                 ):
                     continue
                 # "De enige ontmoeting tussen de twee vond plaats in december 2019": dated

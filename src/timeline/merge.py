@@ -164,8 +164,10 @@ def _fits(
     specific = _width(mi) <= SPECIFIC_DAYS
     # a cancellation may come weeks after the announcement it calls off
     reach, first_only = NEAR_DAYS, False
-    if m.status == "cancelled" or (
-        c.family == "announced" and mi.latest is None and c.interval.latest is None
+    if (
+        m.status == "cancelled"
+        or m.date.basis.startswith("announced before")
+        or (c.family == "announced" and mi.latest is None and c.interval.latest is None)
     ):
         # an open-ended plan is reported on for weeks after it is announced
         reach, first_only = CANCEL_DAYS, True
@@ -345,6 +347,7 @@ def _mention_order(m: EventMention) -> tuple[object, ...]:
         # a plan's report not dated by words comes after those that are: it joins a plan,
         # it does not set its date
         family(m.status) == "announced" and not _stated(m),
+        m.date.basis.startswith("announced before"),  # a report of a plan after the fact
         _width(m.date.interval),
         m.article,
         m.source.start,
