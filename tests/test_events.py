@@ -673,3 +673,13 @@ def test_the_second_this_month_had_one_before_it() -> None:
     )
     (before,) = [x for x in got if x.reference]
     assert (before.date.earliest, before.date.latest) == (D(2025, 6, 1), D(2025, 6, 13))
+
+
+def test_ordinal_alone_refers_to_an_earlier_contact_of_the_pair() -> None:
+    got = _dated(
+        "Trump en Poetin hebben vandaag gebeld. Het is het tweede bekende telefoongesprek "
+        "tussen Trump en Poetin. Het eerste vond ruim een maand geleden plaats.",
+        "2025-03-18",
+    )
+    first = got[-1]
+    assert first.participants == ["putin", "trump"] and first.date.latest < D(2025, 3, 18)

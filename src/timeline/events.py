@@ -112,6 +112,7 @@ class Lexicon:
     institutions: dict[str, str]
     settled: re.Pattern[str]
     travel: re.Pattern[str]
+    ordinal_alone: re.Pattern[str]
 
     def group_reach(self, word: str) -> int:
         """How many sentences back a group word may reach ("ze": 1, "de twee": 3)."""
@@ -175,6 +176,7 @@ def lexicon() -> Lexicon:
         ),
         institutions={k.lower(): v for k, v in refs["institutions"].items()},
         settled=re.compile(rf"(?<!\w)(?:{'|'.join(cues['settled'])})(?!\w)"),
+        ordinal_alone=re.compile("|".join(refs["ordinals"]["alone"])),
         announced=re.compile(rf"(?<!\w)(?:{'|'.join(trig['announced']['phrases'])})(?!\w)"),
         joined_after=tuple(
             (kind, re.compile(rf"(?<!\w)(?:{'|'.join(phrases)})(?!\w)"))
@@ -1031,6 +1033,15 @@ def build_mentions(
                 again = _refer_back(article, sentence, target, cue, stimex, lex, tighten=True)
                 if again is not None:
                     produced.append(again)
+        alone = lex.ordinal_alone.search(text.lower())
+        if not triggers and alone and discourse.recent and stimex and not produced:
+            last = next((m for m in reversed(discourse.recent) if not m.reference), None)
+            if last is not None and sentence.index - last.sentence_index <= 1:
+                # "Het is het tweede telefoongesprek ... Het eerste vond ruim een maand
+                # geleden plaats."
+                cue = [(alone.start(), alone.end(), last.type, alone.group()[:40])]
+                if (again := _refer_back(article, sentence, last, cue, stimex, lex)) is not None:
+                    produced.append(again)
         settled = lex.settled.search(text.lower())
         if not triggers and settled and discourse.recent and not produced:
             last = discourse.recent[-1]
@@ -1206,7 +1217,7 @@ def _counted_before(
     date = EventDate(
         earliest=period.earliest,
         latest=min(last.date.latest, period.latest or last.date.latest) - dt.timedelta(days=1),
-        basis=f"before the second of {period.text!r}",
+        basis=f"time expression {period.text!r}, before the second one",
     )
     evidence = Evidence(
         [(m.start(), m.end(), last.type, m.group())], [], None, [f"counted before: {m.group()!r}"]
