@@ -491,3 +491,30 @@ def test_a_denial_is_not_the_contact_held_on_its_day() -> None:
     assert sorted(e.status for e in events) == ["denied", "occurred"]
     (disputed,) = [e for e in events if e.status == "denied"]
     assert len(disputed.sources) == 2  # the claim goes with the denial, not with the call held
+
+
+def test_plan_reported_after_its_window_is_another_plan() -> None:
+    window = _dated_by(
+        m(
+            "a.txt",
+            "2025-08-19",
+            ["putin", "zelensky"],
+            "meeting",
+            "planned",
+            D(2025, 8, 19),
+            D(2025, 9, 2),
+        ),
+        "binnen twee weken",
+    )
+    late = m("b.txt", "2025-09", ["putin", "zelensky"], "meeting", "proposed", D(2025, 9, 1))
+    late = late.model_copy(
+        update={"date": late.date.model_copy(update={"basis": "planned: after the article date"})}
+    )
+    assert len(merge([window, late], FOCUS)) == 2
+    early = late.model_copy(
+        update={"source": late.source.model_copy(update={"published": "2025-08-22"})}
+    )
+    early = early.model_copy(
+        update={"date": early.date.model_copy(update={"earliest": D(2025, 8, 22)})}
+    )
+    assert len(merge([window, early], FOCUS)) == 1

@@ -159,6 +159,8 @@ def _fits(
         return None  # "opnieuw gesproken, na het overleg van vorige week": a later contact
     if not c.interval.overlaps(mi):
         return _held_outside(c, m)
+    if _after_the_window(c, m):
+        return None
     if _denied_and_held([*c.mentions, m]):
         return None  # "sinds half oktober niet meer gebeld" is not the call of 16 October
     specific = _width(mi) <= SPECIFIC_DAYS
@@ -287,6 +289,20 @@ def _realized_between(c: Cluster, m: EventMention, held: set[tuple[dt.date, Even
         and c.interval.contains(Interval(earliest=day, latest=day))
         for day, kind in held
     )
+
+
+def _after_the_window(c: Cluster, m: EventMention) -> bool:
+    """A plan reported, without a date of its own, by an article that can only have
+    appeared once the window the plan was given had (all but) passed ("binnen twee
+    weken" from 19 August; an invitation published in September) is another plan."""
+    if c.family != "announced" or _stated(m) or m.status == "cancelled":
+        return False
+    if m.date.basis.startswith("announced before"):
+        return False  # "Trump had het gesprek aangekondigd": the plan, told after the fact
+    ends = [x.date.latest for x in c.mentions if _stated(x) and x.date.latest is not None]
+    if not ends:
+        return False
+    return _published_span(m)[0] >= max(ends) - dt.timedelta(days=1)
 
 
 def _denied_and_held(mentions: Sequence[EventMention]) -> bool:
