@@ -683,3 +683,14 @@ def test_ordinal_alone_refers_to_an_earlier_contact_of_the_pair() -> None:
     )
     first = got[-1]
     assert first.participants == ["putin", "trump"] and first.date.latest < D(2025, 3, 18)
+
+
+def test_bare_office_word_and_two_dates_apart_are_two_contacts() -> None:
+    got = _dated(
+        "De Amerikaanse gezant Steve Witkoff heeft vrijdag met Poetin gesproken. In februari "
+        "en half maart zag de gezant de Russische president al in Moskou.",
+        "2025-04-12",
+    )
+    earlier = [x for x in got if x.source.quote.startswith("In februari")]
+    assert [x.participants for x in earlier] == [["putin", "witkoff"]] * 2
+    assert [x.date.earliest for x in earlier] == [D(2025, 2, 1), D(2025, 3, 11)]

@@ -113,6 +113,7 @@ class Lexicon:
     settled: re.Pattern[str]
     travel: re.Pattern[str]
     ordinal_alone: re.Pattern[str]
+    bare_roles: re.Pattern[str]
 
     def group_reach(self, word: str) -> int:
         """How many sentences back a group word may reach ("ze": 1, "de twee": 3)."""
@@ -176,6 +177,7 @@ def lexicon() -> Lexicon:
         ),
         institutions={k.lower(): v for k, v in refs["institutions"].items()},
         settled=re.compile(rf"(?<!\w)(?:{'|'.join(cues['settled'])})(?!\w)"),
+        bare_roles=re.compile(rf"\b[Dd]e (?P<head>{'|'.join(refs['bare_roles'])})\b(?! van\b)"),
         ordinal_alone=re.compile("|".join(refs["ordinals"]["alone"])),
         announced=re.compile(rf"(?<!\w)(?:{'|'.join(trig['announced']['phrases'])})(?!\w)"),
         joined_after=tuple(
@@ -196,6 +198,7 @@ class Discourse:
     # a dated contact named in passing whose parties the article names later:
     # (its sentence, its contact words, its time expression)
     pending: tuple[Sentence, PassingRef, TimeExpression] | None = None
+    named: list[str] = field(default_factory=list)  # actors named so far, in order
 
 
 @dataclass(frozen=True)
@@ -543,22 +546,41 @@ def _tense_date(status: EventStatus, dct: Interval) -> EventDate:
     )
 
 
-def _coordinated(chosen: TimeExpression, timexes: Sequence[TimeExpression], text: str) -> EventDate:
+def _coordinated(
+    chosen: TimeExpression, timexes: Sequence[TimeExpression], text: str
+) -> list[EventDate]:
     """ "de gesprekken die ze zondag en maandag in Berlijn voerden": two time
-    expressions joined by "en" date one report from the first day to the last."""
+    expressions joined by "en" date one report from the first day to the last, when
+    they meet; apart ("In februari en half maart zag de gezant Poetin"), two contacts."""
+    ordered = sorted(timexes, key=lambda t: t.start)
+    for t in reversed(ordered):  # the chain may start before the chosen one
+        if t.end < chosen.start and text[t.end : chosen.start] == " en ":
+            chosen = t
     last = chosen
-    for t in sorted(timexes, key=lambda t: t.start):
+    for t in ordered:
         if t.start > last.end and text[last.end : t.start] == " en ":
             last = t
-    if last is chosen or chosen.earliest is None or last.latest is None:
-        return EventDate(
-            earliest=chosen.earliest, latest=chosen.latest, basis=f"time expression {chosen.text!r}"
-        )
-    return EventDate(
-        earliest=min(chosen.earliest, last.earliest or chosen.earliest),
-        latest=max(last.latest, chosen.latest or last.latest),
-        basis=f"time expression {text[chosen.start : last.end]!r}",
+    own = EventDate(
+        earliest=chosen.earliest, latest=chosen.latest, basis=f"time expression {chosen.text!r}"
     )
+    if last is chosen or chosen.earliest is None or last.latest is None:
+        return [own]
+    if (
+        chosen.latest is not None
+        and last.earliest is not None
+        and (last.earliest - chosen.latest).days > 1
+    ):
+        other = EventDate(
+            earliest=last.earliest, latest=last.latest, basis=f"time expression {last.text!r}"
+        )
+        return [own, other]
+    return [
+        EventDate(
+            earliest=min(chosen.earliest, last.earliest or chosen.earliest),
+            latest=max(last.latest, chosen.latest or last.latest),
+            basis=f"time expression {text[chosen.start : last.end]!r}",
+        )
+    ]
 
 
 def _carried_date(
@@ -652,7 +674,7 @@ def build_mentions(
         if sentence.heading:
             continue
         text = sentence.text
-        smentions = matcher.find(text, day)
+        smentions = _with_bare_roles(matcher.find(text, day), text, discourse, lex, kb)
         stimex = [t for t in timexes if sentence.start <= t.start < sentence.end]
         venues = [(m.start("venue"), m.end("venue")) for m in lex.host_venues[0].finditer(text)]
         # places run on the phrase too: "tijdens hun ontmoeting in Alaska, eerder deze maand"
@@ -891,8 +913,9 @@ def build_mentions(
             chosen = _choose_timex(
                 ctimex, sentence.start + ctrig[0][0], status, dct, sentence.start
             )
+            more_dates: list[EventDate] = []
             if chosen is not None:
-                date = _coordinated(chosen, ctimex, article.text)
+                date, *more_dates = _coordinated(chosen, ctimex, article.text)
             elif (carried := _carried_date(text, status, discourse, lex, dct)) is not None:
                 date = carried  # "Aansluitend wil Trump met Zelensky bellen"
             else:
@@ -982,6 +1005,17 @@ def build_mentions(
             if not same:
                 produced.append(mention)
                 borrowed_in[id(mention)] = borrowed
+                for other in more_dates:  # "In februari en half maart zag hij Poetin"
+                    produced.append(
+                        mention.model_copy(
+                            update={
+                                "date": other,
+                                "source": mention.source.model_copy(
+                                    update={"date": other.interval, "timex": other.basis[17:-1]}
+                                ),
+                            }
+                        )
+                    )
             elif borrowed_in.get(id(same[0])) and not borrowed:
                 produced[produced.index(same[0])] = mention
                 borrowed_in[id(mention)] = borrowed
@@ -1144,6 +1178,7 @@ def build_mentions(
         discourse.recent.extend(m for m in produced)
         named = [a for m in smentions if m.kind in ("name", "descriptor") for a in m.actors]
         named = [a for a in named if a not in lex.reporters]
+        discourse.named.extend(a for m in smentions if m.kind == "name" for a in m.actors)
         if named:
             discourse.last_actor = named[0]  # the sentence's first-named actor: its topic
         pair = sorted({a for m in produced for a in m.participants}) or sorted(set(named))
@@ -1225,6 +1260,26 @@ def _counted_before(
     return _mention(
         article, sentence, last.type, last.participants, "occurred", date, evidence, reference=True
     )
+
+
+def _with_bare_roles(
+    found: list[ActorMention], text: str, discourse: Discourse, lex: Lexicon, kb: ActorBase
+) -> list[ActorMention]:
+    """ "In februari en half maart zag de gezant de Russische president al": a bare
+    office word is the actor named last in the article who holds such an office
+    (`references.toml` `bare_roles`)."""
+    out = list(found)
+    for m in lex.bare_roles.finditer(text):
+        if any(x.start <= m.start() < x.end for x in found):
+            continue
+        head = m.group("head").lower()
+        holders = {
+            a.id for a in kb.actors for r in a.roles for w in r.words if w.lower().endswith(head)
+        }
+        who = next((a for a in reversed(discourse.named) if a in holders), None)
+        if who is not None:
+            out.append(ActorMention(m.start(), m.end(), m.group(), "descriptor", (who,)))
+    return sorted(out, key=lambda x: x.start)
 
 
 def _pending(
