@@ -694,3 +694,14 @@ def test_bare_office_word_and_two_dates_apart_are_two_contacts() -> None:
     earlier = [x for x in got if x.source.quote.startswith("In februari")]
     assert [x.participants for x in earlier] == [["putin", "witkoff"]] * 2
     assert [x.date.earliest for x in earlier] == [D(2025, 2, 1), D(2025, 3, 11)]
+
+
+def test_contact_counted_from_lies_before_the_one_counted() -> None:
+    got = _dated(
+        "Trump en Zelensky hadden elkaar zaterdag in het Vaticaan gesproken. In Kyiv werd de "
+        "ontmoeting in het Vaticaan, de eerste sinds de ruzie in het Witte Huis, als een "
+        "succes gezien.",
+        "2025-04-28",
+    )
+    (ref,) = [x for x in got if x.reference]
+    assert ref.type == "meeting" and ref.date.latest == D(2025, 4, 25)

@@ -1135,6 +1135,7 @@ def build_mentions(
                 previous_timex,
                 own_pair,
                 kb,
+                produced[-1].date.interval if produced else None,
             )
             if mention is None and ref.det in ("dat", "die", "deze", "dit"):
                 # "Over dat gesprek bracht Trump Zelensky op de hoogte": the contact
@@ -1453,6 +1454,7 @@ def _reference_mention(
     carried: TimeExpression | None = None,
     own_pair: Sequence[str] = (),
     kb: ActorBase | None = None,
+    own_date: Interval | None = None,
 ) -> EventMention | None:
     """The contact a passing reference names, when it names both sides of it.
 
@@ -1577,8 +1579,33 @@ def _reference_mention(
     ctrig = find_triggers(ref.head, lex)
     if not ctrig:
         return None
-    etype = refine_type([t[2] for t in ctrig], ref.head, lex, [t[3] for t in ctrig])
+    etype = refine_type(
+        [t[2] for t in ctrig], text[ref.start : ref.end], lex, [t[3] for t in ctrig]
+    )
     chosen = _choose_timex(past, sentence.start + ref.start, "occurred", dct)
+    if chosen is None and counted_from:
+        # "hun eerste ontmoeting sinds de ruzie in het Witte Huis": before their own
+        earlier = (
+            own_date.earliest - dt.timedelta(days=1)
+            if own_date is not None and own_date.earliest is not None
+            else dct.latest
+        )
+        date = EventDate(
+            earliest=None,
+            latest=min(earlier, dct.latest) if earlier and dct.latest else earlier,
+            basis="referred to as past: before the contact counted from it",
+        )
+        cues = [f"named in passing: {text[ref.start : ref.end]!r}", "counted from"]
+        return _mention(
+            article,
+            sentence,
+            etype,
+            ids,
+            "occurred",
+            date,
+            Evidence(ctrig, words, None, cues),
+            reference=True,
+        )
     if chosen is None and ref.prep == "na":
         # "Dat maakte Trump gisteren bekend na een telefoongesprek met Poetin": said that
         # day, right after it, so that day
