@@ -705,3 +705,24 @@ def test_contact_counted_from_lies_before_the_one_counted() -> None:
     )
     (ref,) = [x for x in got if x.reference]
     assert ref.type == "meeting" and ref.date.latest == D(2025, 4, 25)
+
+
+def test_envoys_named_together_and_as_his_negotiators() -> None:
+    got = _dated(
+        "De Amerikaanse gezant Steve Witkoff en Jared Kushner, de schoonzoon van president "
+        "Trump, hebben twee dagen geleden in het Kremlin gesproken met Vladimir Poetin. Trump "
+        'zei gisteren dat zijn onderhandelaars een "redelijk goede" ontmoeting met Poetin '
+        "hadden.",
+        "2025-12-04",
+    )
+    assert [x.participants for x in got] == [["kushner", "putin", "witkoff"]] * 2
+
+
+def test_contact_named_in_passing_with_a_relative_clause_that_plans_it() -> None:
+    got = _dated(
+        "Trump en Zelensky spraken elkaar tijdens een werklunch. Daarbij ging het ook over de "
+        "top die Trump met Poetin in Boedapest wil houden.",
+        "2025-10-18",
+    )
+    (plan,) = [x for x in got if x.reference]
+    assert plan.participants == ["putin", "trump"] and plan.status == "planned"

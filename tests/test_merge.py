@@ -518,3 +518,37 @@ def test_plan_reported_after_its_window_is_another_plan() -> None:
         update={"date": early.date.model_copy(update={"earliest": D(2025, 8, 22)})}
     )
     assert len(merge([window, early], FOCUS)) == 1
+
+
+def test_plan_told_after_the_fact_joins_the_plan_of_fewer_parties() -> None:
+    plan = _dated_by(
+        m(
+            "a.txt",
+            "2025-11-28",
+            ["witkoff", "putin"],
+            "meeting",
+            "planned",
+            D(2025, 12, 1),
+            D(2025, 12, 7),
+        ),
+        "volgende week",
+    )
+    told = m(
+        "b.txt",
+        "2025-12-04",
+        ["kushner", "witkoff", "putin"],
+        "meeting",
+        "planned",
+        D(2025, 12, 2),
+        D(2025, 12, 2),
+    )
+    told = told.model_copy(
+        update={
+            "date": told.date.model_copy(
+                update={"basis": "announced before it took place: the day it took place"}
+            )
+        }
+    )
+    (event,) = merge([plan, told], FOCUS)
+    assert event.participants == ["putin", "witkoff"] and len(event.sources) == 2
+    assert (event.date.earliest, event.date.latest) == (D(2025, 12, 1), D(2025, 12, 7))

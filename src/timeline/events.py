@@ -114,6 +114,7 @@ class Lexicon:
     travel: re.Pattern[str]
     ordinal_alone: re.Pattern[str]
     bare_roles: re.Pattern[str]
+    envoy_groups: re.Pattern[str]
 
     def group_reach(self, word: str) -> int:
         """How many sentences back a group word may reach ("ze": 1, "de twee": 3)."""
@@ -177,6 +178,7 @@ def lexicon() -> Lexicon:
         ),
         institutions={k.lower(): v for k, v in refs["institutions"].items()},
         settled=re.compile(rf"(?<!\w)(?:{'|'.join(cues['settled'])})(?!\w)"),
+        envoy_groups=_words(refs["envoy_groups"], []),
         bare_roles=re.compile(rf"\b[Dd]e (?P<head>{'|'.join(refs['bare_roles'])})\b(?! van\b)"),
         ordinal_alone=re.compile("|".join(refs["ordinals"]["alone"])),
         announced=re.compile(rf"(?<!\w)(?:{'|'.join(trig['announced']['phrases'])})(?!\w)"),
@@ -360,9 +362,25 @@ def _participants(
     if len(ids) == 1 and not delegations and not reported:
         # the subject of the sentence, when the clause is its complement; not
         # the speaker of "Trump zei dat zijn onderhandelaars Poetin spraken"
-        for a in named_before:
-            if a not in ids:
-                add(a, next(m.text for m in sentence_mentions if a in m.actors))
+        before = [
+            m
+            for m in sentence_mentions
+            if m.start < clause.start
+            and m.kind == "name"
+            and not any(a <= m.start < b for a, b in excluded)
+        ]
+        for i, m in enumerate(before):
+            if any(a not in ids for a in m.actors):
+                # ... with whoever is named with it ("Witkoff en Kushner, de schoonzoon
+                # van Trump, hebben met Poetin gesproken")
+                group = [m]
+                for nxt in before[i + 1 :]:
+                    if sentence_text[group[-1].end : nxt.start] != " en ":
+                        break
+                    group.append(nxt)
+                for g in group:
+                    for a in g.actors:
+                        add(a, g.text)
                 break
     return ids, words
 
@@ -1270,6 +1288,17 @@ def _with_bare_roles(
     office word is the actor named last in the article who holds such an office
     (`references.toml` `bare_roles`)."""
     out = list(found)
+    for m in lex.envoy_groups.finditer(text):
+        # "Trump zei dat zijn onderhandelaars een goede ontmoeting met Poetin hadden": the
+        # envoys of the contact just reported
+        if any(x.start <= m.start() < x.end and x.kind in ("name", "descriptor") for x in found):
+            continue
+        out = [x for x in out if not m.start() <= x.start < m.end()]  # "zijn" is part of it
+        for recent in reversed(discourse.recent[-6:]):
+            envoys = tuple(a for a in recent.participants if a not in lex.focus)
+            if envoys:
+                out.append(ActorMention(m.start(), m.end(), m.group(), "descriptor", envoys))
+                break
     for m in lex.bare_roles.finditer(text):
         if any(x.start <= m.start() < x.end for x in found):
             continue
@@ -1476,6 +1505,17 @@ def _reference_mention(
         if ref.start <= m.start < ref.end and m.kind in ("name", "descriptor"):
             for a in m.actors:
                 add(a, m.text)
+    # "over de top die Trump met Poetin in Boedapest wil houden": a relative clause that
+    # names the parties, and says whether the contact lies ahead
+    rel = re.match(r"\s*(?:die|dat)\s+[^,.;]*", text[ref.end :])
+    rel_status: EventStatus | None = None
+    if rel is not None and len(ids) < 2:
+        for m in smentions:
+            if ref.end <= m.start < ref.end + rel.end() and m.kind in ("name", "descriptor"):
+                for a in m.actors:
+                    add(a, m.text)
+        found, rel_cues = decide_status(rel.group(), lex)
+        rel_status = found if rel_cues and found in ("planned", "proposed") else None
     if not ids:
         # "na een telefoongesprek van ruim twee uur met zijn Russische ambtgenoot": the
         # other side, named with "met" further on in the phrase's clause
@@ -1572,6 +1612,21 @@ def _reference_mention(
         if ref.start <= t.start - sentence.start < ref.end and t.rule not in _RELATIVE_RULES
     ]
     dct = article.published.interval
+    ctrig = find_triggers(ref.head, lex)
+    if rel_status is not None and ctrig:
+        date = _tense_date(rel_status, dct)
+        cues = [f"named in passing: {text[ref.start : ref.end]!r}", rel.group().strip()]  # type: ignore[union-attr]
+        etype = refine_type([t[2] for t in ctrig], ref.head, lex, [t[3] for t in ctrig])
+        return _mention(
+            article,
+            sentence,
+            etype,
+            ids,
+            rel_status,
+            date,
+            Evidence(ctrig, words, None, cues),
+            reference=True,
+        )
     past = [t for t in inside if t.latest is not None and dct.latest and t.latest <= dct.latest]
     earlier = "vorige" in ref.head.lower()  # "bij zijn vorige bezoek"
     if ref.prep in ("over", "voor", "voordat", "bij") and not past and not earlier:

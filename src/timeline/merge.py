@@ -418,7 +418,43 @@ def cluster_mentions(mentions: Iterable[EventMention], focus: frozenset[str]) ->
             if target is not None:
                 target.add(m)
         clusters.extend(local)
-    return clusters
+    return _join_told_after(clusters)
+
+
+def _told_after(m: EventMention) -> bool:
+    return m.date.basis.startswith("announced before")
+
+
+def _join_told_after(clusters: list[Cluster]) -> list[Cluster]:
+    """A plan told after the fact ("Hij had het bezoek vorige week aangekondigd") names
+    the parties of the contact held, which may be more than the plan named (Witkoff
+    and Kushner went, Witkoff's visit was announced): alone, it joins the plan of fewer
+    of those parties that it fits."""
+    out = list(clusters)
+    for c in clusters:
+        if c.family != "announced" or len(c.mentions) != 1 or not _told_after(c.mentions[0]):
+            continue
+        m = c.mentions[0]
+        fitting = [
+            d
+            for d in out
+            if d is not c
+            and d.family == "announced"
+            and set(_parties(d)) < set(m.participants)
+            and types_compatible(d.type, m.type)
+            and d.interval.overlaps(m.date.interval)
+        ]
+        if fitting:
+            target = max(fitting, key=lambda d: (len(_parties(d)), len(d.mentions)))
+            target.add(m)
+            out.remove(c)
+    return out
+
+
+def _parties(c: Cluster) -> list[str]:
+    """Who took part, by the reports that say so (not plans told after the fact)."""
+    said = [m for m in c.mentions if not _told_after(m)] or c.mentions
+    return sorted({p for m in said for p in m.participants})
 
 
 def _late(m: EventMention) -> bool:
@@ -507,7 +543,7 @@ def _basis(c: Cluster) -> str:
 def to_events(clusters: Sequence[Cluster]) -> list[Event]:
     events: list[Event] = []
     for c in clusters:
-        participants = sorted({p for m in c.mentions for p in m.participants})
+        participants = _parties(c)
         sources = sorted(
             {(m.source.article, m.source.start): m.source for m in c.mentions}.values(),
             key=lambda s: (s.article, s.start),
