@@ -25,14 +25,19 @@ def test_same_corpus_no_changes() -> None:
     assert result.exit_code == 0 and result.stdout == ""
 
 
-@pytest.fixture(scope="module")
-def version_diff(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    root = tmp_path_factory.mktemp("versions")
+def _versions(root: Path) -> tuple[Path, Path]:
+    """The older development corpus (v1) and the current one, as two folders."""
     v1 = materialise_version(DEV / "versions.json", DATA, DEV / "v1", root / "v1")
     v2 = root / "v2"
     v2.mkdir()
     for p in sorted(DATA.glob("1*.txt")):
         (v2 / p.name).write_bytes(p.read_bytes())
+    return v1, v2
+
+
+@pytest.fixture(scope="module")
+def version_diff(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    v1, v2 = _versions(tmp_path_factory.mktemp("versions"))
     result = runner.invoke(app, ["diff", str(v1), str(v2), "-f", "json"])
     assert result.exit_code == 1, result.output
     return json.loads(result.stdout)
@@ -120,12 +125,7 @@ def _gold_id(event: dict, gold: list, taken: set[str]) -> str | None:
 
 @pytest.fixture(scope="module")
 def version_diff_as_written(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    root = tmp_path_factory.mktemp("versions-as-written")
-    v1 = materialise_version(DEV / "versions.json", DATA, DEV / "v1", root / "v1")
-    v2 = root / "v2"
-    v2.mkdir()
-    for p in sorted(DATA.glob("1*.txt")):
-        (v2 / p.name).write_bytes(p.read_bytes())
+    v1, v2 = _versions(tmp_path_factory.mktemp("versions-as-written"))
     result = runner.invoke(app, ["diff", str(v1), str(v2), "-f", "json", "--date-lines-as-written"])
     assert result.exit_code == 1, result.output
     built = runner.invoke(app, ["build", str(v2), "-q", "--date-lines-as-written"])

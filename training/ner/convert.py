@@ -26,12 +26,12 @@ import json
 import random
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Span
 from spacy.training import biluo_tags_to_spans, iob_to_biluo
 
 HERE = Path(__file__).resolve().parent
@@ -220,6 +220,22 @@ def surname_variant(doc: Doc) -> Doc | None:
     """
     if not any(e.label_ == "PER" and len(e) > 1 for e in doc.ents):
         return None
+
+    def surname(ent: Span) -> list[tuple[str, bool]]:
+        if ent.label_ != "PER" or len(ent) == 1:
+            return [(t.text, bool(t.whitespace_)) for t in ent]
+        toks = list(ent)[1:]
+        return [
+            (_capitalise(t.text) if k == 0 else t.text, bool(t.whitespace_))
+            for k, t in enumerate(toks)
+        ]
+
+    return _rewrite_entities(doc, surname)
+
+
+def _rewrite_entities(doc: Doc, rewrite: Callable[[Span], list[tuple[str, bool]]]) -> Doc:
+    """`doc` with each entity's tokens replaced by `rewrite(entity)` (words and the
+    space after each), labels kept."""
     words: list[str] = []
     spaces: list[bool] = []
     tags: list[str] = []
@@ -233,15 +249,9 @@ def surname_variant(doc: Doc) -> Doc | None:
             tags.append("O")
             i += 1
             continue
-        toks = list(ent)
-        if ent.label_ == "PER" and len(toks) > 1:
-            toks = toks[1:]
-        for k, tok in enumerate(toks):
-            w = tok.text
-            if k == 0 and ent.label_ == "PER" and len(ent) > 1:
-                w = _capitalise(w)
+        for k, (w, space) in enumerate(rewrite(ent)):
             words.append(w)
-            spaces.append(bool(tok.whitespace_))
+            spaces.append(space)
             tags.append(("B-" if k == 0 else "I-") + ent.label_)
         i = ent.end
     out = Doc(doc.vocab, words=words, spaces=spaces)
@@ -284,19 +294,8 @@ def substitute_variant(
     if not any(e.label_ in inventory for e in doc.ents):
         return None
     chosen: dict[tuple[str, str], tuple[str, ...]] = {}
-    words: list[str] = []
-    spaces: list[bool] = []
-    tags: list[str] = []
-    ents = {e.start: e for e in doc.ents}
-    i = 0
-    while i < len(doc):
-        ent = ents.get(i)
-        if ent is None:
-            words.append(doc[i].text)
-            spaces.append(bool(doc[i].whitespace_))
-            tags.append("O")
-            i += 1
-            continue
+
+    def other_name(ent: Span) -> list[tuple[str, bool]]:
         if ent.label_ in inventory:
             key = (ent.label_, ent.text)
             if key not in chosen:
@@ -304,14 +303,9 @@ def substitute_variant(
             new = list(chosen[key])
         else:
             new = [t.text for t in ent]
-        for k, w in enumerate(new):
-            words.append(w)
-            spaces.append(True if k < len(new) - 1 else bool(ent[-1].whitespace_))
-            tags.append(("B-" if k == 0 else "I-") + ent.label_)
-        i = ent.end
-    out = Doc(doc.vocab, words=words, spaces=spaces)
-    out.ents = biluo_tags_to_spans(out, iob_to_biluo(tags))
-    return out
+        return [(w, k < len(new) - 1 or bool(ent[-1].whitespace_)) for k, w in enumerate(new)]
+
+    return _rewrite_entities(doc, other_name)
 
 
 def raw_text_lines(
