@@ -726,3 +726,10 @@ def test_contact_named_in_passing_with_a_relative_clause_that_plans_it() -> None
     )
     (plan,) = [x for x in got if x.reference]
     assert plan.participants == ["putin", "trump"] and plan.status == "planned"
+
+
+def test_what_was_said_yesterday_to_have_happened_happened_by_yesterday() -> None:
+    (got,) = _dated(
+        "Trump wekte gisteren nog de indruk dat hij Poetin onlangs had gesproken.", "2025-12-16"
+    )
+    assert got.status == "claimed" and got.date.latest == D(2025, 12, 15)

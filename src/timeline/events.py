@@ -601,6 +601,31 @@ def _coordinated(
     ]
 
 
+def _said_on(
+    text: str,
+    trigger: int,
+    timexes: Sequence[TimeExpression],
+    sentence: Sentence,
+    lex: Lexicon,
+) -> TimeExpression | None:
+    """The day a reported clause was said on: a single-day time expression in the
+    part of the sentence before the "dat" that opens the trigger's clause, the part with
+    the verb of saying."""
+    low = text.lower()
+    at = low.rfind(" dat ", 0, trigger)
+    if at < 0 or re.search(r"[,;:]", low[at:trigger]):
+        return None
+    head = low[:at]
+    if not lex.reporting.search(head) and "indruk" not in head:
+        return None
+    days = [
+        t
+        for t in timexes
+        if t.end - sentence.start <= at and t.interval.width() == 1 and t.latest is not None
+    ]
+    return days[-1] if days else None
+
+
 def _carried_date(
     text: str, status: EventStatus, discourse: Discourse, lex: Lexicon, dct: Interval
 ) -> EventDate | None:
@@ -975,6 +1000,21 @@ def build_mentions(
                             latest=date.latest,
                             basis=f"after {after[1]!r}, on or before the article date",
                         )
+            said = _said_on(text, ctrig[0][0], own_timex, sentence, lex)
+            if (
+                said is not None
+                and status in ("occurred", "claimed", "denied")
+                and said.latest is not None
+                and (date.latest is None or said.latest < date.latest)
+                and (date.earliest is None or date.earliest <= said.latest)
+            ):
+                # "Trump wekte gisteren de indruk dat hij Poetin onlangs had gesproken": what
+                # was said yesterday to have happened happened by yesterday
+                date = EventDate(
+                    earliest=date.earliest,
+                    latest=said.latest,
+                    basis=f"{date.basis}; said {said.text!r}",
+                )
             if (again_word := lex.again.search(clause.text.lower())) is not None:
                 cues = [*cues, f"again: {again_word.group()!r}"]
             if etype == "meeting" and lex.present_too.search(text.lower()):

@@ -188,7 +188,8 @@ def _fits(
     disputed = {"claimed", "denied"}
     mismatch = int((m.status in disputed) != any(x.status in disputed for x in c.mentions))
     cut = _width(c.interval) - _width(both)
-    return ((cut * 2 + mismatch) * 10**7 + _width(both)) * 10**4 - articles
+    # (a claim goes with a claim or denial unless that cuts more than two more days)
+    return ((cut * 2 + mismatch * 5) * 10**7 + _width(both)) * 10**4 - articles
 
 
 @cache
@@ -354,6 +355,8 @@ def _distinct_in_article(a: EventMention, b: EventMention) -> bool:
     ):
         return False
     ia, ib = a.date.interval, b.date.interval
+    if a.approximate or b.approximate or None in (ia.earliest, ib.earliest):
+        return False  # "onlangs", "sinds": vaguely dated, not dated apart
     return not (ia.contains(ib) or ib.contains(ia))
 
 
