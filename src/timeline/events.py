@@ -21,6 +21,7 @@ from timeline.actors import ActorBase, load_actors
 from timeline.mentions import ActorMention, mention_matcher
 from timeline.resources import load_toml
 from timeline.schema import (
+    TOLD_AFTER,
     Article,
     Entity,
     EventDate,
@@ -1827,7 +1828,7 @@ def _refer_back(
     if announced_before:
         # "Trump had het gesprek zaterdag aangekondigd": the plan of the contact just
         # reported, for its day
-        cues = [*cues, "announced before it took place"]
+        cues = [*cues, TOLD_AFTER]
     elif not cues or (status in _ANNOUNCED) != (antecedent.status in _ANNOUNCED):
         status, cues = antecedent.status, []
     dct = article.published.interval
@@ -1915,7 +1916,7 @@ def _refer_back(
         date = EventDate(
             earliest=date.earliest,
             latest=date.latest,
-            basis="announced before it took place: the day it took place",
+            basis=f"{TOLD_AFTER}: the day it took place",
         )
     if (
         status == "denied"

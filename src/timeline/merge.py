@@ -26,6 +26,7 @@ from functools import cache
 
 from timeline.resources import load_toml
 from timeline.schema import (
+    TOLD_AFTER,
     Conflict,
     Event,
     EventDate,
@@ -168,7 +169,7 @@ def _fits(
     reach, first_only = NEAR_DAYS, False
     if (
         m.status == "cancelled"
-        or m.date.basis.startswith("announced before")
+        or _told_after(m)
         or (c.family == "announced" and mi.latest is None and c.interval.latest is None)
     ):
         # an open-ended plan is reported on for weeks after it is announced
@@ -243,9 +244,8 @@ def article_counts(mentions: Sequence[EventMention]) -> dict[int, frozenset[tupl
         said = [(x, _counts(x)) for x in group]
         for m in group:
             if m.reference:
-                out[id(m)] = (
-                    frozenset()
-                )  # "de derde ... na de gesprekken van februari": not counted
+                # "het derde ... na de gesprekken van februari": those are not counted
+                out[id(m)] = frozenset()
                 continue
             out[id(m)] = frozenset(
                 c
@@ -298,7 +298,7 @@ def _after_the_window(c: Cluster, m: EventMention) -> bool:
     weken" from 19 August; an invitation published in September) is another plan."""
     if c.family != "announced" or _stated(m) or m.status == "cancelled":
         return False
-    if m.date.basis.startswith("announced before"):
+    if _told_after(m):
         return False  # "Trump had het gesprek aangekondigd": the plan, told after the fact
     ends = [x.date.latest for x in c.mentions if _stated(x) and x.date.latest is not None]
     if not ends:
@@ -366,7 +366,7 @@ def _mention_order(m: EventMention) -> tuple[object, ...]:
         # a plan's report not dated by words comes after those that are: it joins a plan,
         # it does not set its date
         family(m.status) == "announced" and not _stated(m),
-        m.date.basis.startswith("announced before"),  # a report of a plan after the fact
+        _told_after(m),  # a report of a plan after the fact
         _width(m.date.interval),
         m.article,
         m.source.start,
@@ -425,7 +425,7 @@ def cluster_mentions(mentions: Iterable[EventMention], focus: frozenset[str]) ->
 
 
 def _told_after(m: EventMention) -> bool:
-    return m.date.basis.startswith("announced before")
+    return m.date.basis.startswith(TOLD_AFTER)
 
 
 def _join_told_after(clusters: list[Cluster]) -> list[Cluster]:

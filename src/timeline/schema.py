@@ -182,6 +182,11 @@ class Source(Model):
     date: Interval | None = None
 
 
+# `EventDate.basis` of a plan told after the contact took place ("Trump had het gesprek
+# zaterdag aangekondigd"): dated by the contact's day, it joins a plan and narrows nothing
+TOLD_AFTER = "announced before it took place"
+
+
 class EventMention(Model):
     """A contact as one sentence of one article reports it (before merging)."""
 
