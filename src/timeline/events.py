@@ -17,7 +17,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from timeline.actors import ActorBase, load_actors
+from timeline.actors import ActorBase
+from timeline.contact_words import (
+    TYPE_SPECIFICITY,
+    Clause,
+    Lexicon,
+    clauses,
+    decide_status,
+    find_triggers,
+    lexicon,
+    refine_type,
+)
 from timeline.mentions import ActorMention, mention_matcher
 from timeline.resources import load_toml
 from timeline.schema import (
@@ -42,12 +52,8 @@ _ANNOUNCED = frozenset({"planned", "proposed", "cancelled"})
 _ORDINAL = re.compile(r"(?i)\b(?:het|de) (?:eerste|tweede|derde|vierde)\b")
 # time expressions counted from another event ("kort voordat", "twee dagen na de top")
 _RELATIVE_RULES = frozenset({"shortly", "relative_to", "counted_event"})
-TYPE_SPECIFICITY: dict[str, int] = {"call": 3, "meeting": 3, "message": 2, "talks": 1}
 
 
-_CLAUSE = re.compile(
-    r",\s+|;\s+|:\s+|\s+(?=(?:nadat|voordat|toen|waarna|waarover|terwijl|maar|omdat|dat|waar|die|om)\s)"
-)
 # "na het gesprek met Poetin": a reference to another contact inside the clause
 _PP_EVENT = re.compile(
     r"(?i)(?<!\w)(?:kort |vlak )?(?P<prep>na|sinds|over|tijdens|voor|voordat|uit|bij)\s+"
@@ -77,119 +83,6 @@ _ANAPHOR = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    """Compiled trigger and cue patterns (built once per run from the data files)."""
-
-    triggers: tuple[tuple[EventType, re.Pattern[str]], ...]
-    exclude: re.Pattern[str]
-    refine: dict[str, tuple[str, ...]]
-    cues: tuple[tuple[EventStatus, re.Pattern[str]], ...]
-    reporters: frozenset[str]
-    delegations: re.Pattern[str]
-    dependent: re.Pattern[str]
-    senders: re.Pattern[str]
-    bystander: re.Pattern[str]
-    focus: frozenset[str]
-    negation: re.Pattern[str]
-    loose_groups: frozenset[str]
-    talk_verbs: frozenset[str]
-    venue_adverbs: re.Pattern[str]
-    conduct_verbs: re.Pattern[str]
-    again: re.Pattern[str]
-    setting: re.Pattern[str]
-    reporting: re.Pattern[str]
-    present: frozenset[str]
-    joined: re.Pattern[str]
-    joined_after: tuple[tuple[str, re.Pattern[str]], ...]
-    confirms: re.Pattern[str]
-    host_venues: tuple[re.Pattern[str], dict[str, str]]
-    carry_timex: re.Pattern[str]
-    carry_contact: re.Pattern[str]
-    carry_after: re.Pattern[str]
-    counterparts: re.Pattern[str]
-    announced: re.Pattern[str]
-    present_too: re.Pattern[str]
-    institutions: dict[str, str]
-    settled: re.Pattern[str]
-    travel: re.Pattern[str]
-    ordinal_alone: re.Pattern[str]
-    bare_roles: re.Pattern[str]
-    envoy_groups: re.Pattern[str]
-
-    def group_reach(self, word: str) -> int:
-        """How many sentences back a group word may reach ("ze": 1, "de twee": 3)."""
-        return 1 if word.lower() in self.loose_groups else 3
-
-
-def _words(words: Sequence[str], phrases: Sequence[str]) -> re.Pattern[str]:
-    alts = [re.escape(w) for w in sorted(words, key=len, reverse=True)] + list(phrases)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w-])")
-
-
-@cache
-def lexicon() -> Lexicon:
-    trig = load_toml("triggers.toml")
-    cues = load_toml("status_cues.toml")
-    refs = load_toml("references.toml")
-    types: tuple[EventType, ...] = ("call", "meeting", "talks", "message")
-    return Lexicon(
-        triggers=tuple((t, _words(trig[t]["words"], trig[t]["phrases"])) for t in types),
-        exclude=re.compile("|".join(trig["exclude"]["phrases"])),
-        refine={k: tuple(v) for k, v in trig["refine"].items()},
-        cues=tuple(
-            (status, re.compile(rf"(?<!\w)(?:{'|'.join(cues[status])})(?!\w)"))
-            for status in cues["precedence"]
-        ),
-        reporters=frozenset(refs["reporters"]),
-        delegations=_words(trig["delegations"]["words"], []),
-        dependent=re.compile(rf"(?:{'|'.join(refs['dependents'])})\s+van\s+(?:\w+\s+)?$"),
-        senders=re.compile(rf"\s+(?:\w+\s+)?(?:{'|'.join(refs['senders'])})\b"),
-        bystander=re.compile(rf"(?<!\w)(?:{'|'.join(refs['bystander_before'])})\s+(?:\w+\s+)?$"),
-        focus=frozenset(a.id for a in load_actors().actors if a.focus),
-        negation=re.compile(rf"(?<!\w)(?:{'|'.join(trig['negation']['phrases'])})(?!\w)"),
-        loose_groups=frozenset(refs["loose_groups"]),
-        talk_verbs=frozenset(trig["refine"]["venue_verbs"]),
-        venue_adverbs=_words(trig["refine"]["venue_adverbs"], []),
-        conduct_verbs=_words(trig["refine"]["conduct_verbs"], []),
-        again=_words(trig["again"]["words"], []),
-        setting=re.compile(rf"(?<!\w)(?:{'|'.join(trig['setting']['phrases'])})"),
-        reporting=_words(trig["reporting"]["words"], []),
-        present=frozenset(trig["present"]["words"]),
-        joined=re.compile(rf"(?<!\w)(?:{'|'.join(trig['joined']['phrases'])})(?!\w)"),
-        confirms=re.compile(rf"^(?:{'|'.join(refs['confirms'])})"),
-        host_venues=(
-            re.compile(
-                r"\b(?:aan|in|naar|op|bij) (?:het |de )?(?P<venue>"
-                + "|".join(re.escape(v) for v in sorted(refs["host_venues"], key=len, reverse=True))
-                + r")\b"
-            ),
-            dict(refs["host_venues"]),
-        ),
-        carry_timex=re.compile(rf"^(?:{'|'.join(map(re.escape, trig['carry']['timex']))})\b"),
-        carry_contact=re.compile(rf"^(?:{'|'.join(map(re.escape, trig['carry']['contact']))})\b"),
-        carry_after=_words(trig["carry"]["after"], []),
-        counterparts=_words(refs["counterparts"], []),
-        present_too=re.compile(rf"(?<!\w)(?:{'|'.join(trig['joined']['present']['phrases'])})"),
-        travel=re.compile(
-            rf"(?<!\w)(?:{'|'.join(trig['travel']['verbs'])})(?!\w).{{0,60}}?"
-            rf"(?:{'|'.join(trig['travel']['destinations'])})"
-            rf"|(?:{'|'.join(trig['travel']['destinations'])}).{{0,40}}?"
-            rf"(?<!\w)(?:{'|'.join(trig['travel']['verbs'])})(?!\w)"
-        ),
-        institutions={k.lower(): v for k, v in refs["institutions"].items()},
-        settled=re.compile(rf"(?<!\w)(?:{'|'.join(cues['settled'])})(?!\w)"),
-        envoy_groups=_words(refs["envoy_groups"], []),
-        bare_roles=re.compile(rf"\b[Dd]e (?P<head>{'|'.join(refs['bare_roles'])})\b(?! van\b)"),
-        ordinal_alone=re.compile("|".join(refs["ordinals"]["alone"])),
-        announced=re.compile(rf"(?<!\w)(?:{'|'.join(trig['announced']['phrases'])})(?!\w)"),
-        joined_after=tuple(
-            (kind, re.compile(rf"(?<!\w)(?:{'|'.join(phrases)})(?!\w)"))
-            for kind, phrases in trig["joined"]["after"].items()
-        ),
-    )
-
-
 @dataclass
 class Discourse:
     """What the article has mentioned so far, for pronouns and references back."""
@@ -202,78 +95,6 @@ class Discourse:
     # (its sentence, its contact words, its time expression)
     pending: tuple[Sentence, PassingRef, TimeExpression] | None = None
     named: list[str] = field(default_factory=list)  # actors named so far, in order
-
-
-@dataclass(frozen=True)
-class Clause:
-    start: int  # offsets in the sentence
-    end: int
-    text: str
-
-
-@cache
-def _clause_boundaries() -> re.Pattern[str]:
-    """Clause boundaries, with "en" before a finite verb from `triggers.toml`
-    ("een goed gesprek met Zelensky | en wil binnenkort met Poetin spreken")."""
-    verbs = load_toml("triggers.toml")["clauses"]["coordinated_verbs"]
-    return re.compile(_CLAUSE.pattern + rf"|\s+(?=en\s+(?:{'|'.join(map(re.escape, verbs))})\s)")
-
-
-def clauses(text: str) -> list[Clause]:
-    out, pos = [], 0
-    for m in _clause_boundaries().finditer(text):
-        if m.start() > pos:
-            out.append(Clause(pos, m.start(), text[pos : m.start()]))
-        pos = m.end()
-    out.append(Clause(pos, len(text), text[pos:]))
-    return [c for c in out if c.text.strip()]
-
-
-def find_triggers(text: str, lex: Lexicon) -> list[tuple[int, int, EventType, str]]:
-    low = text.lower()
-    excluded = [m.span() for m in lex.exclude.finditer(low)]
-    found = []
-    for etype, pattern in lex.triggers:
-        for m in pattern.finditer(low):
-            if any(a <= m.start() < b for a, b in excluded):
-                continue
-            found.append((m.start(), m.end(), etype, text[m.start() : m.end()]))
-    return sorted(found)
-
-
-def refine_type(
-    types: Sequence[EventType], text: str, lex: Lexicon, words: Sequence[str] = ()
-) -> EventType:
-    best = max(types, key=lambda t: TYPE_SPECIFICITY[t])
-    if best != "talks":
-        return best
-    low = text.lower()
-    if any(re.search(w, low) for w in lex.refine["call"]):
-        return "call"
-    if any(re.search(w, low) for w in lex.refine["meeting"]):
-        return "meeting"
-    # "hebben elkaar in Rome gesproken": a place makes it a meeting, but a
-    # country at war is the topic ("over de oorlog in Oekraïne"), not a venue
-    verbs = (
-        not words
-        or any(w.lower() in lex.talk_verbs for w in words)
-        or lex.conduct_verbs.search(low) is not None  # "de gesprekken die ze in Berlijn voerden"
-    )
-    if verbs and lex.venue_adverbs.search(low):
-        return "meeting"  # "Daar sprak hij met Erdogan": where the previous sentence took him
-    for m in re.finditer(r"\b(?:in|bij) (?:het |de )?([A-Z][\w-]+)", text if verbs else ""):
-        if m.group(1) not in lex.refine["not_venues"]:
-            return "meeting"
-    return "talks"
-
-
-def decide_status(text: str, lex: Lexicon) -> tuple[EventStatus, list[str]]:
-    low = text.lower()
-    for status, pattern in lex.cues:
-        hits = [m.group() for m in pattern.finditer(low)]
-        if hits:
-            return status, hits
-    return "occurred", []
 
 
 def _participants(
