@@ -18,6 +18,14 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from timeline.actors import ActorBase
+from timeline.contact_dates import (
+    RELATIVE_RULES,
+    choose_timex,
+    coordinated_dates,
+    inside_since,
+    said_on,
+    tense_date,
+)
 from timeline.contact_words import (
     TYPE_SPECIFICITY,
     Clause,
@@ -46,12 +54,9 @@ from timeline.schema import (
 from timeline.segment import Sentence
 from timeline.timex.tense import cue_direction
 
-_SINCE = re.compile(r"(?i)\b(?:sinds|nadat)\b[^,.;]{0,40}$")
 _ANNOUNCED = frozenset({"planned", "proposed", "cancelled"})
 # "het eerste telefoontje", "de tweede ontmoeting": one of several contacts of a pair
 _ORDINAL = re.compile(r"(?i)\b(?:het|de) (?:eerste|tweede|derde|vierde)\b")
-# time expressions counted from another event ("kort voordat", "twee dagen na de top")
-_RELATIVE_RULES = frozenset({"shortly", "relative_to", "counted_event"})
 
 
 # "na het gesprek met Poetin": a reference to another contact inside the clause
@@ -293,7 +298,7 @@ def _after_passing(
         if ref.prep not in ("na", "sinds"):
             continue
         for t in stimex:
-            if ref.start <= t.start - sentence.start < ref.end and t.rule not in _RELATIVE_RULES:
+            if ref.start <= t.start - sentence.start < ref.end and t.rule not in RELATIVE_RULES:
                 return t, text[ref.start : ref.end]
     return None
 
@@ -323,129 +328,6 @@ def _in_setting(text: str, ctrig: Sequence[tuple[int, int, EventType, str]], lex
         if any(m.start() <= t[0] < m.end() for t in ctrig) and occurred.search(low[: m.start()]):
             return True
     return False
-
-
-def _inside_since(
-    t: TimeExpression,
-    ctrig: Sequence[tuple[int, int, EventType, str]],
-    sentence: Sentence,
-    text: str,
-) -> bool:
-    """ "het eerste contact sinds Trump bijna drie weken geleden aantrad": `t` dates the
-    start of a period the contact is measured against, not the contact, unless the
-    contact word is in that clause itself ("sinds Biden Poetin in juni 2021 sprak")."""
-    if t.text.lower().startswith("sinds "):
-        keyword = t.start  # "sinds begin 2022" as one expression
-    else:
-        lo = max(sentence.start, t.start - 45)
-        m = _SINCE.search(text[lo : t.start])
-        if m is None:
-            return False
-        keyword = lo + m.start()
-    return not any(sentence.start + c[0] > keyword for c in ctrig)
-
-
-def _choose_timex(
-    timexes: Sequence[TimeExpression],
-    trigger_pos: int,
-    status: EventStatus,
-    dct: Interval,
-    sentence_start: int = 0,
-) -> TimeExpression | None:
-    usable = []
-    for t in timexes:
-        if status != "denied" and t.text.lower().startswith(("sinds", "vanaf")):
-            continue  # "het eerste contact sinds begin 2022" dates nothing
-        if (
-            t.rule in _RELATIVE_RULES
-            and sentence_start <= t.start <= trigger_pos
-            and (trigger_pos < t.end or t.text.lower().endswith(("voordat", "nadat")))
-        ):
-            continue  # "kort voordat Trump Zelensky ontving" dates the other contact
-        future = t.earliest is not None and dct.latest is not None and t.earliest > dct.latest
-        past = t.latest is not None and dct.earliest is not None and t.latest < dct.earliest
-        if status in ("planned", "proposed") and past:
-            continue
-        if status in ("occurred", "claimed") and future:
-            continue
-        usable.append(t)
-    if not usable:
-        return None
-    return min(usable, key=lambda t: abs(t.start - trigger_pos))
-
-
-def _tense_date(status: EventStatus, dct: Interval) -> EventDate:
-    if status in ("planned", "proposed"):
-        return EventDate(
-            earliest=dct.earliest, latest=None, basis="planned: after the article date"
-        )
-    if status == "cancelled":
-        return EventDate(earliest=None, latest=None, basis="cancelled: no date given")
-    return EventDate(
-        earliest=None, latest=dct.latest, basis="past tense: on or before the article date"
-    )
-
-
-def _coordinated(
-    chosen: TimeExpression, timexes: Sequence[TimeExpression], text: str
-) -> list[EventDate]:
-    """ "de gesprekken die ze zondag en maandag in Berlijn voerden": two time
-    expressions joined by "en" date one report from the first day to the last, when
-    they meet; apart ("In februari en half maart zag de gezant Poetin"), two contacts."""
-    ordered = sorted(timexes, key=lambda t: t.start)
-    for t in reversed(ordered):  # the chain may start before the chosen one
-        if t.end < chosen.start and text[t.end : chosen.start] == " en ":
-            chosen = t
-    last = chosen
-    for t in ordered:
-        if t.start > last.end and text[last.end : t.start] == " en ":
-            last = t
-    own = EventDate(
-        earliest=chosen.earliest, latest=chosen.latest, basis=f"time expression {chosen.text!r}"
-    )
-    if last is chosen or chosen.earliest is None or last.latest is None:
-        return [own]
-    if (
-        chosen.latest is not None
-        and last.earliest is not None
-        and (last.earliest - chosen.latest).days > 1
-    ):
-        other = EventDate(
-            earliest=last.earliest, latest=last.latest, basis=f"time expression {last.text!r}"
-        )
-        return [own, other]
-    return [
-        EventDate(
-            earliest=min(chosen.earliest, last.earliest or chosen.earliest),
-            latest=max(last.latest, chosen.latest or last.latest),
-            basis=f"time expression {text[chosen.start : last.end]!r}",
-        )
-    ]
-
-
-def _said_on(
-    text: str,
-    trigger: int,
-    timexes: Sequence[TimeExpression],
-    sentence: Sentence,
-    lex: Lexicon,
-) -> TimeExpression | None:
-    """The day a reported clause was said on: a single-day time expression in the
-    part of the sentence before the "dat" that opens the trigger's clause, the part with
-    the verb of saying."""
-    low = text.lower()
-    at = low.rfind(" dat ", 0, trigger)
-    if at < 0 or re.search(r"[,;:]", low[at:trigger]):
-        return None
-    head = low[:at]
-    if not lex.reporting.search(head) and "indruk" not in head:
-        return None
-    days = [
-        t
-        for t in timexes
-        if t.end - sentence.start <= at and t.interval.width() == 1 and t.latest is not None
-    ]
-    return days[-1] if days else None
 
 
 def _carried_date(
@@ -750,7 +632,7 @@ def build_mentions(
             since = [
                 t
                 for t in ctimex
-                if status != "denied" and _inside_since(t, ctrig, sentence, article.text)
+                if status != "denied" and inside_since(t, ctrig, sentence, article.text)
             ]
             ctimex = [t for t in ctimex if t not in since]
             if (
@@ -775,12 +657,10 @@ def build_mentions(
             ):
                 # "Trump ontvangt Zelensky vandaag in het Witte Huis": announced for today
                 status, cues = "planned", ["present tense, today or later"]
-            chosen = _choose_timex(
-                ctimex, sentence.start + ctrig[0][0], status, dct, sentence.start
-            )
+            chosen = choose_timex(ctimex, sentence.start + ctrig[0][0], status, dct, sentence.start)
             more_dates: list[EventDate] = []
             if chosen is not None:
-                date, *more_dates = _coordinated(chosen, ctimex, article.text)
+                date, *more_dates = coordinated_dates(chosen, ctimex, article.text)
             elif (carried := _carried_date(text, status, discourse, lex, dct)) is not None:
                 date = carried  # "Aansluitend wil Trump met Zelensky bellen"
             else:
@@ -795,7 +675,7 @@ def build_mentions(
                 if previous and previous[-1].date.basis.startswith("time expression"):
                     date = previous[-1].date
                 else:
-                    date = _tense_date(status, dct)
+                    date = tense_date(status, dct)
                     bound = since[0] if since and status in ("occurred", "claimed") else None
                     if (
                         bound is not None
@@ -822,7 +702,7 @@ def build_mentions(
                             latest=date.latest,
                             basis=f"after {after[1]!r}, on or before the article date",
                         )
-            said = _said_on(text, ctrig[0][0], own_timex, sentence, lex)
+            said = said_on(text, ctrig[0][0], own_timex, sentence, lex)
             if (
                 said is not None
                 and status in ("occurred", "claimed", "denied")
@@ -1082,7 +962,7 @@ def _each_dated(
     dates = [
         t
         for t in stimex
-        if ref.start <= t.start - sentence.start < ref.end and t.rule not in _RELATIVE_RULES
+        if ref.start <= t.start - sentence.start < ref.end and t.rule not in RELATIVE_RULES
     ]
     if len(dates) < 2 or not re.search(
         r"(?:gesprekken|ontmoetingen|telefoontjes|bezoeken)", ref.head
@@ -1471,12 +1351,12 @@ def _reference_mention(
     inside = [
         t
         for t in stimex
-        if ref.start <= t.start - sentence.start < ref.end and t.rule not in _RELATIVE_RULES
+        if ref.start <= t.start - sentence.start < ref.end and t.rule not in RELATIVE_RULES
     ]
     dct = article.published.interval
     ctrig = find_triggers(ref.head, lex)
     if rel_status is not None and ctrig:
-        date = _tense_date(rel_status, dct)
+        date = tense_date(rel_status, dct)
         cues = [f"named in passing: {text[ref.start : ref.end]!r}", rel.group().strip()]  # type: ignore[union-attr]
         etype = refine_type([t[2] for t in ctrig], ref.head, lex, [t[3] for t in ctrig])
         return _mention(
@@ -1499,7 +1379,7 @@ def _reference_mention(
     etype = refine_type(
         [t[2] for t in ctrig], text[ref.start : ref.end], lex, [t[3] for t in ctrig]
     )
-    chosen = _choose_timex(past, sentence.start + ref.start, "occurred", dct)
+    chosen = choose_timex(past, sentence.start + ref.start, "occurred", dct)
     if chosen is None and counted_from:
         # "hun eerste ontmoeting sinds de ruzie in het Witte Huis": before their own
         earlier = (
@@ -1530,7 +1410,7 @@ def _reference_mention(
             t
             for t in stimex
             if t.end - sentence.start <= ref.start
-            and t.rule not in _RELATIVE_RULES  # "Een dag na het telefoongesprek" counts from it
+            and t.rule not in RELATIVE_RULES  # "Een dag na het telefoongesprek" counts from it
             and t.interval.width() == 1
             and t.latest is not None
             and dct.latest is not None
@@ -1665,7 +1545,7 @@ def _refer_back(
                 for c in parts
             )
         ]
-    chosen = _choose_timex(timexes, sentence.start + ctrig[0][0], status, dct) if timexes else None
+    chosen = choose_timex(timexes, sentence.start + ctrig[0][0], status, dct) if timexes else None
     date = antecedent.date
     ante = antecedent.date.interval
     trigger_clause = next(
