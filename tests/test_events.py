@@ -733,3 +733,13 @@ def test_what_was_said_yesterday_to_have_happened_happened_by_yesterday() -> Non
         "Trump wekte gisteren nog de indruk dat hij Poetin onlangs had gesproken.", "2025-12-16"
     )
     assert got.status == "claimed" and got.date.latest == D(2025, 12, 15)
+
+
+def test_their_talks_where_the_group_was_together_are_a_meeting() -> None:
+    got = _dated(
+        "Dat voorstel werd gisteren in Kyiv gedaan door Zelensky, de Franse president Macron "
+        "en de Britse premier Starmer. Tijdens hun overleg belden de drie leiders met Trump.",
+        "2025-05-11",
+    )
+    (ref,) = [x for x in got if x.reference]
+    assert ref.type == "meeting" and ref.participants == ["macron", "starmer", "zelensky"]

@@ -100,6 +100,7 @@ class Discourse:
     # (its sentence, its contact words, its time expression)
     pending: tuple[Sentence, PassingRef, TimeExpression] | None = None
     named: list[str] = field(default_factory=list)  # actors named so far, in order
+    pair_place: str | None = None  # "in Kyiv" in the sentence that set last_pair
 
 
 def _participants(
@@ -946,6 +947,12 @@ def build_mentions(
         if len(pair) >= 2:
             discourse.last_pair = tuple(pair)
             discourse.pair_sentence = sentence.index
+            # "Dat voorstel werd gisteren in Kyiv gedaan door Zelensky, Macron, ...": where
+            # the group was, for "tijdens hun overleg" in the sentences after
+            place = re.search(r"\bin ([A-Z][\w-]+)", text)
+            discourse.pair_place = (
+                place.group(1) if place and place.group(1) not in lex.refine["not_venues"] else None
+            )
     return _earlier_calls(out)
 
 
@@ -1237,6 +1244,7 @@ def _reference_mention(
     ids: list[str] = []
     words: list[str] = []
     counted_from = False
+    together_at: str | None = None  # where "hun" were together, when the text says
 
     def add(actor: str, word: str) -> None:
         if actor not in lex.reporters and actor not in ids:
@@ -1258,7 +1266,7 @@ def _reference_mention(
                     add(a, m.text)
         found, rel_cues = decide_status(rel.group(), lex)
         rel_status = found if rel_cues and found in ("planned", "proposed") else None
-    if not ids:
+    if not ids and ref.det in ("een", "de", "het"):
         # "na een telefoongesprek van ruim twee uur met zijn Russische ambtgenoot": the
         # other side, named with "met" further on in the phrase's clause
         stop = re.search(r"[,;:]", text[ref.end :])
@@ -1331,6 +1339,7 @@ def _reference_mention(
         elif sentence.index - discourse.pair_sentence <= 3:
             for a in discourse.last_pair:
                 add(a, ref.det)
+            together_at = discourse.pair_place
     elif ref.det in ("zijn", "diens") or len(ids) == 1:
         # "na zijn telefoongesprek met Poetin", "na het gesprek met Poetin belde
         # Trump": the other side is the sentence's subject, else the topic
@@ -1379,6 +1388,8 @@ def _reference_mention(
     etype = refine_type(
         [t[2] for t in ctrig], text[ref.start : ref.end], lex, [t[3] for t in ctrig]
     )
+    if etype == "talks" and together_at is not None:
+        etype = "meeting"  # "tijdens hun overleg", the group being together in Kyiv
     chosen = choose_timex(past, sentence.start + ref.start, "occurred", dct)
     if chosen is None and counted_from:
         # "hun eerste ontmoeting sinds de ruzie in het Witte Huis": before their own
