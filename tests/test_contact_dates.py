@@ -22,11 +22,13 @@ def _parts(body: str, date: str):  # type: ignore[no-untyped-def]
 
 def test_days_that_meet_are_one_span_and_days_apart_two_contacts() -> None:
     article, _, tx = _parts("Ze spraken zondag en maandag in Berlijn.", "2025-12-16")
-    (span,) = coordinated_dates(tx[0], tx, article.text)
+    ((span, words),) = coordinated_dates(tx[0], tx, article.text)
     assert (span.earliest, span.latest) == (D(2025, 12, 14), D(2025, 12, 15))
+    assert words == "zondag en maandag"
     article, _, tx = _parts("In februari en half maart zag hij Poetin.", "2025-04-12")
-    first, second = coordinated_dates(tx[1], tx, article.text)  # from either end
+    (first, _), (second, words) = coordinated_dates(tx[1], tx, article.text)  # either end
     assert first.earliest == D(2025, 2, 1) and second.earliest == D(2025, 3, 11)
+    assert words == "half maart"
 
 
 def test_said_on_is_the_day_of_the_verb_of_saying() -> None:

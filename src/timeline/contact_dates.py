@@ -18,6 +18,11 @@ SINCE = re.compile(r"(?i)\b(?:sinds|nadat)\b[^,.;]{0,40}$")
 RELATIVE_RULES = frozenset({"shortly", "relative_to", "counted_event"})
 
 
+def timex_date(t: TimeExpression) -> EventDate:
+    """The date a time expression gives a contact, with it as the basis."""
+    return EventDate(earliest=t.earliest, latest=t.latest, basis=f"time expression {t.text!r}")
+
+
 def inside_since(
     t: TimeExpression,
     ctrig: Sequence[tuple[int, int, EventType, str]],
@@ -81,10 +86,11 @@ def tense_date(status: EventStatus, dct: Interval) -> EventDate:
 
 def coordinated_dates(
     chosen: TimeExpression, timexes: Sequence[TimeExpression], text: str
-) -> list[EventDate]:
+) -> list[tuple[EventDate, str]]:
     """ "de gesprekken die ze zondag en maandag in Berlijn voerden": two time
     expressions joined by "en" date one report from the first day to the last, when
-    they meet; apart ("In februari en half maart zag de gezant Poetin"), two contacts."""
+    they meet; apart ("In februari en half maart zag de gezant Poetin"), two contacts.
+    Each date comes with the words that give it."""
     ordered = sorted(timexes, key=lambda t: t.start)
     for t in reversed(ordered):  # the chain may start before the chosen one
         if t.end < chosen.start and text[t.end : chosen.start] == " en ":
@@ -93,9 +99,7 @@ def coordinated_dates(
     for t in ordered:
         if t.start > last.end and text[last.end : t.start] == " en ":
             last = t
-    own = EventDate(
-        earliest=chosen.earliest, latest=chosen.latest, basis=f"time expression {chosen.text!r}"
-    )
+    own = (timex_date(chosen), chosen.text)
     if last is chosen or chosen.earliest is None or last.latest is None:
         return [own]
     if (
@@ -103,17 +107,14 @@ def coordinated_dates(
         and last.earliest is not None
         and (last.earliest - chosen.latest).days > 1
     ):
-        other = EventDate(
-            earliest=last.earliest, latest=last.latest, basis=f"time expression {last.text!r}"
-        )
-        return [own, other]
-    return [
-        EventDate(
-            earliest=min(chosen.earliest, last.earliest or chosen.earliest),
-            latest=max(last.latest, chosen.latest or last.latest),
-            basis=f"time expression {text[chosen.start : last.end]!r}",
-        )
-    ]
+        return [own, (timex_date(last), last.text)]
+    words = text[chosen.start : last.end]
+    span = EventDate(
+        earliest=min(chosen.earliest, last.earliest or chosen.earliest),
+        latest=max(last.latest, chosen.latest or last.latest),
+        basis=f"time expression {words!r}",
+    )
+    return [(span, words)]
 
 
 def said_on(

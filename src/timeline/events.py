@@ -25,6 +25,7 @@ from timeline.contact_dates import (
     inside_since,
     said_on,
     tense_date,
+    timex_date,
 )
 from timeline.contact_words import (
     TYPE_SPECIFICITY,
@@ -659,9 +660,9 @@ def build_mentions(
                 # "Trump ontvangt Zelensky vandaag in het Witte Huis": announced for today
                 status, cues = "planned", ["present tense, today or later"]
             chosen = choose_timex(ctimex, sentence.start + ctrig[0][0], status, dct, sentence.start)
-            more_dates: list[EventDate] = []
+            more_dates: list[tuple[EventDate, str]] = []
             if chosen is not None:
-                date, *more_dates = coordinated_dates(chosen, ctimex, article.text)
+                (date, _), *more_dates = coordinated_dates(chosen, ctimex, article.text)
             elif (carried := _carried_date(text, status, discourse, lex, dct)) is not None:
                 date = carried  # "Aansluitend wil Trump met Zelensky bellen"
             else:
@@ -766,17 +767,8 @@ def build_mentions(
             if not same:
                 produced.append(mention)
                 borrowed_in[id(mention)] = borrowed
-                for other in more_dates:  # "In februari en half maart zag hij Poetin"
-                    produced.append(
-                        mention.model_copy(
-                            update={
-                                "date": other,
-                                "source": mention.source.model_copy(
-                                    update={"date": other.interval, "timex": other.basis[17:-1]}
-                                ),
-                            }
-                        )
-                    )
+                for other, words in more_dates:  # "In februari en half maart zag hij Poetin"
+                    produced.append(_redated(mention, other, words))
             elif borrowed_in.get(id(same[0])) and not borrowed:
                 produced[produced.index(same[0])] = mention
                 borrowed_in[id(mention)] = borrowed
@@ -956,6 +948,16 @@ def build_mentions(
     return _earlier_calls(out)
 
 
+def _redated(mention: EventMention, date: EventDate, timex: str) -> EventMention:
+    """`mention` dated again, by the time expression `timex`."""
+    return mention.model_copy(
+        update={
+            "date": date,
+            "source": mention.source.model_copy(update={"timex": timex, "date": date.interval}),
+        }
+    )
+
+
 def _each_dated(
     mention: EventMention | None,
     ref: PassingRef,
@@ -975,20 +977,7 @@ def _each_dated(
         r"(?:gesprekken|ontmoetingen|telefoontjes|bezoeken)", ref.head
     ):
         return [mention]
-    out = []
-    for t in dates:
-        date = EventDate(earliest=t.earliest, latest=t.latest, basis=f"time expression {t.text!r}")
-        out.append(
-            mention.model_copy(
-                update={
-                    "date": date,
-                    "source": mention.source.model_copy(
-                        update={"timex": t.text, "date": date.interval}
-                    ),
-                }
-            )
-        )
-    return out
+    return [_redated(mention, timex_date(t), t.text) for t in dates]
 
 
 def _counted_before(
@@ -1110,23 +1099,11 @@ def _settle_pending(
         if not fits:
             continue
         discourse.pending = None
-        date = EventDate(
-            earliest=timex.earliest, latest=timex.latest, basis=f"time expression {timex.text!r}"
-        )
-        dated = m.model_copy(
-            update={
-                "date": date,
-                "source": m.source.model_copy(
-                    update={
-                        "timex": timex.text,
-                        "date": date.interval,
-                        "cues": [
-                            *m.source.cues,
-                            f"the contact named in sentence {first.index + 1}",
-                        ],
-                    }
-                ),
-            }
+        date = timex_date(timex)
+        dated = _redated(m, date, timex.text)
+        cue = f"the contact named in sentence {first.index + 1}"
+        dated = dated.model_copy(
+            update={"source": dated.source.model_copy(update={"cues": [*m.source.cues, cue]})}
         )
         shifted = [(ref.start + a, ref.start + b, k, w) for a, b, k, w in ctrig]
         evidence = Evidence(
@@ -1439,9 +1416,7 @@ def _reference_mention(
     ):
         chosen = carried  # "Dat werd gisteren gedaan ... Tijdens hun overleg belden ze"
     if chosen is not None:
-        date = EventDate(
-            earliest=chosen.earliest, latest=chosen.latest, basis=f"time expression {chosen.text!r}"
-        )
+        date = timex_date(chosen)
     else:
         date = EventDate(
             earliest=None,
@@ -1596,9 +1571,7 @@ def _refer_back(
         chosen = named_day[0]
         # "Peskov verwees naar het telefoongesprek van 16 oktober": the last contact
         # before the one denied, held on its day (not "vandaag", when he said it)
-        date = EventDate(
-            earliest=chosen.earliest, latest=chosen.latest, basis=f"time expression {chosen.text!r}"
-        )
+        date = timex_date(chosen)
         # a contact on a day the text names is a fact, whatever the claim or denial
         # around it ("Trump wekte de indruk ...; Peskov verwees naar het gesprek van 16 oktober")
         status = "occurred"
@@ -1610,9 +1583,7 @@ def _refer_back(
     if chosen is not None and not chosen.interval.overlaps(ante) and own_clause:
         # "Gisteren spraken ze elkaar voor de tweede keer. Het eerste telefoontje vond
         # zaterdag plaats.": a date of its own makes it another contact of the pair
-        date = EventDate(
-            earliest=chosen.earliest, latest=chosen.latest, basis=f"time expression {chosen.text!r}"
-        )
+        date = timex_date(chosen)
     elif (
         chosen is not None
         and (bool(cues) or tighten)  # "Het eerste telefoontje vond zaterdag plaats"
@@ -1620,9 +1591,7 @@ def _refer_back(
         and (chosen.interval.width() or 10**6) < (ante.width() or 10**6)
     ):
         # a tighter date for the same contact
-        date = EventDate(
-            earliest=chosen.earliest, latest=chosen.latest, basis=f"time expression {chosen.text!r}"
-        )
+        date = timex_date(chosen)
     if announced_before:
         # the plan's own words dated it; this report adds a source, not a narrower date
         date = EventDate(
