@@ -2,8 +2,19 @@
 
 Matching: a predicted event matches a gold event when their participant sets are
 equal (for meetings of three or more, when the leaders among them are equal and
-the sets overlap by at least half) and their date intervals overlap. Pairs are
-matched one-to-one, best first (same type, same status, tighter date).
+the sets overlap by at least half), their date intervals overlap and they share a
+source article (an event found in other articles than the ones that report it is
+not the same finding). Pairs are matched one-to-one, best first (more shared
+sentences, same type, same status, tighter date).
+
+A gold mention is either a quote (`{"article", "quote"}`, the development corpus)
+or a character span of the article text (`{"article", "start", "end"}`, the
+real-news set, whose texts may not be quoted): a source sentence hits it when the
+quotes contain one another, or when the spans overlap.
+
+Location is scored on the matched events whose gold names one, `realizes` on the
+matched events whose gold links a plan (right when the prediction links the event
+matched to that plan).
 """
 
 from __future__ import annotations
@@ -21,7 +32,9 @@ FOCUS = frozenset({"trump", "zelensky", "putin"})
 
 class GoldMention(BaseModel):
     article: str
-    quote: str
+    quote: str | None = None
+    start: int | None = None
+    end: int | None = None
 
 
 class GoldEvent(BaseModel):
@@ -31,6 +44,8 @@ class GoldEvent(BaseModel):
     status: str
     date: Interval
     true_date: dt.date | None = None
+    location: str | None = None
+    realizes: str | None = None
     mentions: list[GoldMention]
 
 
@@ -46,6 +61,11 @@ class EventReport(BaseModel):
     date_accuracy: float
     duplicates: int
     source_recall: float
+    matched_source_recall: float = 0.0
+    location_gold: int = 0
+    location_accuracy: float = 0.0
+    realizes_gold: int = 0
+    realizes_accuracy: float = 0.0
     missed: list[str]
     spurious: list[str]
     wrong: list[str]
@@ -62,7 +82,12 @@ class EventReport(BaseModel):
             f"type accuracy {self.type_accuracy:.3f}",
             f"status accuracy {self.status_accuracy:.3f}",
             f"date accuracy {self.date_accuracy:.3f}",
-            f"source recall {self.source_recall:.3f}",
+            f"source recall {self.source_recall:.3f} (of all gold sentences; "
+            f"{self.matched_source_recall:.3f} of those of matched events)",
+            f"location accuracy {self.location_accuracy:.3f} (of {self.location_gold} matched "
+            "events with a gold location)",
+            f"realizes accuracy {self.realizes_accuracy:.3f} (of {self.realizes_gold} matched "
+            "events that realize a plan)",
         ]
         return "\n".join(lines)
 
@@ -95,9 +120,23 @@ def _fmt(e: GoldEvent | Event) -> str:
 
 
 def _source_hit(g: GoldMention, pred: Event) -> bool:
-    return any(
-        s.article == g.article and (g.quote in s.quote or s.quote in g.quote) for s in pred.sources
-    )
+    for s in pred.sources:
+        if s.article != g.article:
+            continue
+        if g.quote is not None:
+            if g.quote in s.quote or s.quote in g.quote:
+                return True
+        elif g.start is not None and g.end is not None and s.start < g.end and g.start < s.end:
+            return True
+    return False
+
+
+def _shares_article(g: GoldEvent, pred: Event) -> bool:
+    return bool({m.article for m in g.mentions} & {s.article for s in pred.sources})
+
+
+def _place(name: str | None) -> str:
+    return (name or "").casefold().strip()
 
 
 def evaluate_events(gold_path: Path, timeline: Timeline) -> EventReport:
@@ -106,8 +145,10 @@ def evaluate_events(gold_path: Path, timeline: Timeline) -> EventReport:
     pairs = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(pred):
-            if participants_match(g.participants, p.participants) and g.date.overlaps(
-                p.date.interval
+            if (
+                participants_match(g.participants, p.participants)
+                and g.date.overlaps(p.date.interval)
+                and _shares_article(g, p)
             ):
                 score = (
                     -sum(_source_hit(m, p) for m in g.mentions),
@@ -147,6 +188,16 @@ def evaluate_events(gold_path: Path, timeline: Timeline) -> EventReport:
         if gi in gold_to_pred
         for m in g.mentions
     )
+    matched_mentions = sum(len(gold[gi].mentions) for gi in gold_to_pred)
+    located = [(g, p) for g, p in gold_to_pred.items() if gold[g].location]
+    places = sum(_place(gold[g].location) == _place(pred[p].location) for g, p in located)
+    gold_index = {e.id: i for i, e in enumerate(gold)}
+    linked = [(g, p) for g, p in gold_to_pred.items() if gold[g].realizes]
+    links = sum(
+        (target := gold_to_pred.get(gold_index.get(gold[g].realizes or "", -1))) is not None
+        and pred[p].realizes == pred[target].id
+        for g, p in linked
+    )
     precision = matched / len(pred) if pred else 0.0
     recall = matched / len(gold) if gold else 0.0
     wrong = [
@@ -168,6 +219,11 @@ def evaluate_events(gold_path: Path, timeline: Timeline) -> EventReport:
         date_accuracy=dates / matched if matched else 0.0,
         duplicates=duplicates,
         source_recall=hits / total_mentions if total_mentions else 0.0,
+        matched_source_recall=hits / matched_mentions if matched_mentions else 0.0,
+        location_gold=len(located),
+        location_accuracy=places / len(located) if located else 0.0,
+        realizes_gold=len(linked),
+        realizes_accuracy=links / len(linked) if linked else 0.0,
         missed=[_fmt(g) for gi, g in enumerate(gold) if gi not in gold_to_pred],
         spurious=[_fmt(p) for pi, p in enumerate(pred) if pi not in used],
         wrong=wrong,

@@ -2,7 +2,9 @@
 
 Matching: within an article, gold and predicted expressions are aligned in text
 order on case-insensitive text (a greedy in-order alignment, so a repeated
-"gisteren" matches the next unused one). Extent P/R/F1 counts aligned pairs;
+"gisteren" matches the next unused one). Gold with character offsets (the
+real-news set) is aligned by overlap instead (a relaxed extent match: "op 20
+januari" and "20 januari" are one expression). Extent P/R/F1 counts aligned pairs;
 exact-interval accuracy is the share of gold expressions whose aligned
 prediction has exactly the gold earliest and latest.
 """
@@ -24,6 +26,8 @@ class GoldTimex(BaseModel):
     earliest: dt.date | None
     latest: dt.date | None
     value: str | None = None
+    start: int | None = None
+    end: int | None = None
 
 
 class WrongInterval(BaseModel):
@@ -108,6 +112,25 @@ def _align(gold: list[GoldTimex], pred: list[TimeExpression]) -> list[tuple[int,
     return pairs
 
 
+def _align_spans(gold: list[GoldTimex], pred: list[TimeExpression]) -> list[tuple[int, int]]:
+    """One-to-one pairs of overlapping spans, the largest overlap first."""
+    cands = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(pred):
+            overlap = min(g.end or 0, p.end) - max(g.start or 0, p.start)
+            if overlap > 0:
+                cands.append((-overlap, i, j))
+    pairs: list[tuple[int, int]] = []
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    for _, i, j in sorted(cands):
+        if i not in used_g and j not in used_p:
+            pairs.append((i, j))
+            used_g.add(i)
+            used_p.add(j)
+    return sorted(pairs)
+
+
 def evaluate_timex(gold_path: Path, predictions: dict[str, list[TimeExpression]]) -> TimexReport:
     gold = load_gold(gold_path)
     n_gold = n_pred = matched = exact = 0
@@ -120,7 +143,8 @@ def evaluate_timex(gold_path: Path, predictions: dict[str, list[TimeExpression]]
             continue  # articles without gold are not scored
         n_gold += len(gs)
         n_pred += len(ps)
-        pairs = _align(gs, ps)
+        offsets = all(g.start is not None and g.end is not None for g in gs)
+        pairs = _align_spans(gs, ps) if offsets else _align(gs, ps)
         gi = {i for i, _ in pairs}
         pj = {j for _, j in pairs}
         matched += len(pairs)
