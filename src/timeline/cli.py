@@ -425,7 +425,10 @@ def eval_cmd(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"timeline {__version__}")
+        from timeline.resources import model_versions
+
+        models = ", ".join(f"{name} {version}" for name, version in model_versions())
+        typer.echo(f"timeline {__version__} (models: {models or 'none found'})")
         raise typer.Exit()
 
 

@@ -29,11 +29,11 @@ from spacy.tokens import Doc, Span
 
 from timeline.actors import load_actors
 from timeline.errors import TimelineError
-from timeline.resources import load_toml
+from timeline.resources import load_toml, shipped_model_dir
 from timeline.schema import Entity, EntityLabel
 
 MODEL_ENV = "TIMELINE_MODEL_DIR"
-DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "ner-nl"
+DEFAULT_MODEL_DIR = shipped_model_dir("ner-nl")
 LABELS: tuple[EntityLabel, ...] = ("PER", "ORG", "LOC", "MISC")
 RULER_NAME = "entity_ruler"
 COMMON_WORDS = "common_words.txt"
@@ -53,7 +53,7 @@ class ModelNotFoundError(TimelineError, FileNotFoundError):
 
 
 def default_model_dir() -> Path:
-    """The model directory: $TIMELINE_MODEL_DIR, else the repository's models/ner-nl."""
+    """The model directory: $TIMELINE_MODEL_DIR, else the shipped `ner-nl` (models/ner-nl)."""
     env = os.environ.get(MODEL_ENV)
     return Path(env) if env else DEFAULT_MODEL_DIR
 
