@@ -46,6 +46,7 @@ from timeline.errors import OutputError
 from timeline.ner import ModelNotFoundError
 from timeline.output import write_atomic
 from timeline.schema import Article, ArticleAnalysis, Model
+from timeline.syntax import default_syntax_dir
 
 CACHE_ENV = "TIMELINE_CACHE_DIR"
 NAMESPACE = "analysis-v1"
@@ -90,6 +91,7 @@ class Fingerprint(Model):
     code: str  # sha256 of the timeline package's Python sources
     lang_data: str  # sha256 of the files under timeline/lang/
     model: str  # sha256 of the NER model directory (meta.json, config, weights, word lists)
+    syntax_model: str = ""  # sha256 of the syntax model directory ("" when none is shipped)
     spacy_version: str
     python: str
     focus: list[str]
@@ -103,11 +105,13 @@ class Fingerprint(Model):
         if not (model_dir / "meta.json").is_file():
             raise ModelNotFoundError(model_dir)
         package = Path(__file__).resolve().parent
+        syntax_dir = default_syntax_dir()
         return cls(
             package_version=__version__,
             code=_hash_tree(package, "*.py", skip=("__pycache__",)),
             lang_data=_hash_tree(package / "lang", "*"),
             model=_hash_tree(model_dir, "*"),
+            syntax_model=_hash_tree(syntax_dir, "*") if syntax_dir.is_dir() else "",
             spacy_version=spacy.__version__,
             python=f"{sys.version_info.major}.{sys.version_info.minor}",
             focus=sorted(focus),

@@ -164,15 +164,26 @@ def clauses(text: str) -> list[Clause]:
     return [c for c in out if c.text.strip()]
 
 
-def find_triggers(text: str, lex: Lexicon) -> list[tuple[int, int, EventType, str]]:
+Trigger = tuple[int, int, EventType, str]
+
+
+def find_triggers(text: str, lex: Lexicon, extra: Sequence[Trigger] = ()) -> list[Trigger]:
+    """The contact words of a sentence: the lexicon's words and phrases, plus `extra`
+    (found by lemma or compound head, `grammar.contact_words`) where they add a word."""
     low = text.lower()
     excluded = [m.span() for m in lex.exclude.finditer(low)]
-    found = []
+    found: list[Trigger] = []
     for etype, pattern in lex.triggers:
         for m in pattern.finditer(low):
             if any(a <= m.start() < b for a, b in excluded):
                 continue
             found.append((m.start(), m.end(), etype, text[m.start() : m.end()]))
+    for t in extra:
+        if any(a <= t[0] < b for a, b in excluded) or any(
+            f[0] < t[1] and t[0] < f[1] for f in found
+        ):
+            continue
+        found.append(t)
     return sorted(found)
 
 

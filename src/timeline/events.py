@@ -37,6 +37,7 @@ from timeline.contact_words import (
     lexicon,
     refine_type,
 )
+from timeline.grammar import contact_words, governed_status, grammar
 from timeline.mentions import ActorMention, mention_matcher
 from timeline.resources import load_toml
 from timeline.schema import (
@@ -50,9 +51,11 @@ from timeline.schema import (
     Interval,
     Source,
     TimeExpression,
+    Token,
     types_compatible,
 )
 from timeline.segment import Sentence
+from timeline.syntax import Tree
 from timeline.timex.tense import cue_direction
 
 _ANNOUNCED = frozenset({"planned", "proposed", "cancelled"})
@@ -407,9 +410,12 @@ def build_mentions(
     kb: ActorBase,
     *,
     focus: frozenset[str] | None = None,
+    tokens: Sequence[Token] = (),
 ) -> list[EventMention]:
     """All contact mentions of one article (pure: same input, same output)."""
     lex = lexicon()
+    gram = grammar()
+    tree = Tree(tokens)
     matcher = mention_matcher(kb)
     focus = focus if focus is not None else kb.focus_ids
     dct = article.published.interval
@@ -443,8 +449,11 @@ def build_mentions(
         own_text = text
         for a, b in excluded:
             own_text = own_text[:a] + " " * (b - a) + own_text[b:]
+        by_lemma = contact_words(tree, sentence.start, sentence.end, gram)
         triggers = [
-            t for t in find_triggers(text, lex) if not any(a <= t[0] < b for a, b in excluded)
+            t
+            for t in find_triggers(text, lex, by_lemma)
+            if not any(a <= t[0] < b for a, b in excluded)
         ]
         delegations = bool(lex.delegations.search(text.lower()))
         # a time expression inside "na het gesprek van gisteren" dates that contact only
@@ -534,6 +543,15 @@ def build_mentions(
                 if host is not None and host[0] not in ids:
                     ids, words = [*ids, host[0]], [*words, host[1]]  # "bezoek aan het Witte Huis"
             status, cues = decide_status(text, lex)
+            governed = governed_status(
+                tree, tree.at(sentence.start + ctrig[0][0], sentence.start + ctrig[-1][1]), gram
+            )
+            if governed is not None and (
+                status in ("occurred", "planned") or governed[0] in ("cancelled", "denied")
+            ):
+                # the contact word's own phrase outranks the sentence's tense and plans;
+                # a condition or a claim over the whole sentence still embeds it
+                status, cues = governed
             if status in ("planned", "proposed") and _in_setting(text, ctrig, lex):
                 # "Dat heeft Poetin toegezegd in een telefoongesprek met Trump": what was
                 # promised lies ahead, the call in which it was promised took place

@@ -31,6 +31,7 @@ from timeline.actors import load_actors
 from timeline.errors import TimelineError
 from timeline.resources import load_toml, shipped_model_dir
 from timeline.schema import Entity, EntityLabel
+from timeline.syntax import add_syntax
 
 MODEL_ENV = "TIMELINE_MODEL_DIR"
 DEFAULT_MODEL_DIR = shipped_model_dir("ner-nl")
@@ -405,6 +406,7 @@ def load_pipeline(model_dir: Path | None = None) -> Language:
         context.common = words  # type: ignore[attr-defined]
         embedded.common = words  # type: ignore[attr-defined]
     context.known = frozenset(str(p["pattern"]) for p in patterns)  # type: ignore[attr-defined]
+    add_syntax(nlp)  # the linguistic layer (models/syntax-nl), when shipped
     return nlp
 
 

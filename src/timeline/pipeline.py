@@ -24,7 +24,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from timeline import cache, events, loader, merge, ner, segment, timex, workers
+from timeline import cache, events, loader, merge, ner, segment, syntax, timex, workers
 from timeline.actors import ActorBase, load_actors
 from timeline.schema import (
     Article,
@@ -34,6 +34,7 @@ from timeline.schema import (
     EventMention,
     Problem,
     Timeline,
+    Token,
 )
 from timeline.timex.corpus import narrow_by_corpus
 
@@ -78,19 +79,24 @@ def analyse_article(
 ) -> tuple[Article, ArticleAnalysis]:
     """NER, time expressions and event mentions for one article."""
     article = article.model_copy(update={"published": timex.narrow_published(article)})
-    doc = nlp(article.body)  # stage 2: Dutch NER (spaCy)
+    doc = nlp(article.body)  # stage 2: Dutch NER and the linguistic layer (spaCy)
     entities = ner.extract_entities(doc, article.body_start)
-    return article, date_and_events(article, entities, kb, focus)
+    tokens = syntax.extract_tokens(doc, article.body_start)
+    return article, date_and_events(article, entities, kb, focus, tokens)
 
 
 def date_and_events(
-    article: Article, entities: list[Entity], kb: ActorBase, focus: frozenset[str]
+    article: Article,
+    entities: list[Entity],
+    kb: ActorBase,
+    focus: frozenset[str],
+    tokens: list[Token] | None = None,
 ) -> ArticleAnalysis:
-    """Stages 3 and 4 for one article whose entities are known."""
+    """Stages 3 and 4 for one article whose entities (and tokens) are known."""
     timexes = timex.find_timexes(article)  # stage 3: relative-date resolver
     sentences = segment.sentences(article.text, article.body_start)
     mentions = events.build_mentions(
-        article, sentences, entities, timexes, kb, focus=focus
+        article, sentences, entities, timexes, kb, focus=focus, tokens=tokens or ()
     )  # stage 4
     return ArticleAnalysis(
         article=article.id,
@@ -98,6 +104,7 @@ def date_and_events(
         entities=entities,
         timexes=timexes,
         events=mentions,
+        tokens=tokens or [],
     )
 
 
@@ -112,7 +119,9 @@ def redate_from_corpus(analysed: Analysed, timeline: Timeline) -> Analysed:
     for i, article in enumerate(articles):
         if article.id in narrowed:
             articles[i] = article.model_copy(update={"published": narrowed[article.id]})
-            analyses[i] = date_and_events(articles[i], analyses[i].entities, kb, analysed.focus)
+            analyses[i] = date_and_events(
+                articles[i], analyses[i].entities, kb, analysed.focus, analyses[i].tokens
+            )
     return replace(analysed, articles=articles, analyses=analyses)
 
 

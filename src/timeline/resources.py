@@ -55,5 +55,7 @@ def model_versions() -> list[tuple[str, str]]:
             meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        out.append((f"{meta.get('lang', '')}_{meta.get('name', name)}", str(meta.get("version", "?"))))
+        out.append(
+            (f"{meta.get('lang', '')}_{meta.get('name', name)}", str(meta.get("version", "?")))
+        )
     return out

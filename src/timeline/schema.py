@@ -248,6 +248,26 @@ class Timeline(Model):
     problems: list[Problem] = Field(default_factory=list)
 
 
+class Token(Model):
+    """One token as the linguistic layer (`models/syntax-nl`) reads it.
+
+    Offsets are in `Article.text`; `head` is the index (`i`) of the syntactic head,
+    the token itself at a sentence root. Without the syntax pipeline the analysis
+    fields are empty strings.
+    """
+
+    i: int
+    text: str
+    start: int
+    end: int
+    lemma: str = ""
+    pos: str = Field(default="", description="universal part of speech (UPOS)")
+    tag: str = Field(default="", description="Dutch fine tag (XPOS)")
+    morph: str = Field(default="", description="UD features: Tense=Past|VerbForm=Fin …")
+    dep: str = ""
+    head: int = 0
+
+
 class ArticleAnalysis(Model):
     """What `timeline inspect` shows for one article."""
 
@@ -256,3 +276,4 @@ class ArticleAnalysis(Model):
     entities: list[Entity]
     timexes: list[TimeExpression]
     events: list[EventMention]
+    tokens: list[Token] = Field(default_factory=list)

@@ -1,0 +1,141 @@
+"""General Dutch grammar over the linguistic layer (`syntax.Tree`).
+
+Two mechanisms the event builder applies to every sentence, their words in
+`lang/nl/grammar.toml`:
+
+- `contact_words`: contact words found by lemma and by compound head, so every
+  inflection of a contact verb counts ("spraken", "opgebeld") and so does every
+  compound of a contact noun ("vredesoverleg", "videogesprek");
+- `governed_status`: the factuality a contact noun takes from the predicate that
+  governs it ("bereidden een ontmoeting voor": planned; "zag af van een
+  ontmoeting": cancelled), from its modifiers ("een eventuele ontmoeting":
+  proposed), or from the conjunction of its clause ("voordat ... een ontmoeting
+  heeft": planned).
+
+Both read only lemmas, parts of speech, morphology and arcs; without the syntax
+pipeline (`Tree` empty) they find nothing and the builder's string cues decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from timeline.resources import load_toml
+from timeline.schema import EventStatus, EventType, Token
+from timeline.syntax import Tree, feature
+
+NOMINAL_RELS = frozenset({"obj", "obl", "nmod", "nsubj", "nsubj:pass", "obl:arg", "iobj", "appos"})
+VERBAL = frozenset({"VERB", "AUX"})
+
+
+@dataclass(frozen=True)
+class Grammar:
+    lemmas: dict[str, EventType]
+    heads: tuple[tuple[str, EventType], ...]  # compound heads, longest first
+    call_prefixes: tuple[str, ...]
+    not_contacts: frozenset[str]
+    governors: dict[str, EventStatus]
+    modifiers: dict[str, EventStatus]
+    marks: dict[str, EventStatus]
+
+
+def _by_word(table: dict[str, list[str]]) -> dict[str, str]:
+    return {word: key for key, words in table.items() for word in words}
+
+
+@cache
+def grammar() -> Grammar:
+    data = load_toml("grammar.toml")
+    heads = data["compounds"]["heads"]
+    return Grammar(
+        lemmas=_by_word(data["lemmas"]),  # type: ignore[arg-type]
+        heads=tuple(sorted(heads.items(), key=lambda kv: -len(kv[0]))),
+        call_prefixes=tuple(data["compounds"]["call_prefixes"]),
+        not_contacts=frozenset(data["compounds"]["not_contacts"]),
+        governors=_by_word(data["governors"]),  # type: ignore[arg-type]
+        modifiers=_by_word(data["modifiers"]),  # type: ignore[arg-type]
+        marks=_by_word(data["marks"]),  # type: ignore[arg-type]
+    )
+
+
+def lemma(tree: Tree, t: Token) -> str:
+    """The lemma as one lower-case word, a separated particle joined on ("kijkt ... uit")."""
+    base = t.lemma.lower().replace("_", "") or t.text.lower()
+    if t.pos in VERBAL:
+        for c in tree.children(t):
+            if c.dep == "compound:prt" and not base.startswith(c.text.lower()):
+                return c.text.lower() + base
+    return base
+
+
+def contact_type(tree: Tree, t: Token, g: Grammar) -> EventType | None:
+    """The contact type of one token by its lemma or its compound head, else None."""
+    lem = lemma(tree, t)
+    if lem in g.lemmas and t.pos in ("VERB", "NOUN"):
+        return g.lemmas[lem]
+    if t.pos != "NOUN":
+        return None
+    low = t.text.lower()
+    if low in g.not_contacts or "-" in low:
+        return None
+    for head, etype in g.heads:
+        if low.endswith(head) and len(low) - len(head) >= 3:
+            return "call" if low.startswith(g.call_prefixes) else etype
+    return None
+
+
+def contact_words(
+    tree: Tree, start: int, end: int, g: Grammar
+) -> list[tuple[int, int, EventType, str]]:
+    """(start, end, type, word) of the contact words in [start, end) of the article text,
+    offsets relative to `start` (the sentence), as `contact_words.find_triggers` gives."""
+    out = []
+    for t in tree.at(start, end):
+        etype = contact_type(tree, t, g)
+        if etype is not None:
+            out.append((t.start - start, t.end - start, etype, t.text))
+    return out
+
+
+def _clause_verb(tree: Tree, t: Token) -> Token | None:
+    if t.pos in VERBAL:
+        return t
+    return next((a for a in tree.ancestors(t) if a.pos in VERBAL), None)
+
+
+def _past(tree: Tree, verb: Token) -> bool:
+    group = [verb, *(c for c in tree.children(verb) if c.dep in ("aux", "aux:pass", "cop"))]
+    return any(feature(v, "Tense") == "Past" for v in group) or (
+        feature(verb, "VerbForm") == "Part" and any(c.dep == "aux" for c in tree.children(verb))
+    )
+
+
+def governed_status(
+    tree: Tree, triggers: Iterable[Token], g: Grammar
+) -> tuple[EventStatus, list[str]] | None:
+    """The status the grammar of a contact word's own phrase and clause gives it."""
+    for t in triggers:
+        if t.pos == "NOUN":
+            node = t
+            for anc in tree.ancestors(t):
+                if node.dep not in NOMINAL_RELS and node.dep != "amod":
+                    break
+                word = lemma(tree, anc)
+                if word in g.governors:
+                    return g.governors[word], [f"governed by {anc.text!r}"]
+                if anc.pos in VERBAL:
+                    break
+                node = anc
+            for c in tree.children(t):
+                word = lemma(tree, c)
+                if c.dep in ("amod", "advmod") and word in g.modifiers:
+                    return g.modifiers[word], [f"modified by {c.text!r}"]
+        verb = _clause_verb(tree, t)
+        if verb is None or _past(tree, verb):
+            continue
+        for c in tree.children(verb):
+            if c.dep == "mark" and lemma(tree, c) in g.marks:
+                return g.marks[lemma(tree, c)], [f"in a clause with {c.text!r}"]
+    return None

@@ -1,0 +1,134 @@
+"""The Dutch linguistic layer: tags, morphology, lemmas and dependency trees.
+
+The project's own syntax pipeline (`models/syntax-nl`, trained by
+`training/syntax/` on the UD Dutch treebanks) runs after the NER pipeline, on
+the same `Doc`: `add_syntax` wraps its components in one component,
+`timeline_syntax`, that shares the NER pipeline's vocabulary. Its tok2vec writes
+`doc.tensor` after NER has used its own, and its tagger, morphologizer,
+lemmatizer and parser read that tensor (spaCy's listeners do so at inference).
+
+`extract_tokens` turns the annotated `Doc` into `schema.Token`s (offsets in the
+article text) that the event builder and `timeline inspect` read; the helpers
+below give the few views of the tree the builder needs, by token index.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from timeline.resources import shipped_model_dir
+from timeline.schema import Token
+
+SYNTAX_ENV = "TIMELINE_SYNTAX_DIR"
+COMPONENT = "timeline_syntax"
+
+
+def default_syntax_dir() -> Path:
+    """$TIMELINE_SYNTAX_DIR, else the shipped `syntax-nl` (models/syntax-nl)."""
+    env = os.environ.get(SYNTAX_ENV)
+    return Path(env) if env else shipped_model_dir("syntax-nl")
+
+
+class SyntaxComponent:
+    """The syntax pipeline's components, run in order on a Doc of another pipeline."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.pipeline = [(name, proc) for name, proc in nlp.pipeline]
+
+    def __call__(self, doc: Doc) -> Doc:
+        for _, proc in self.pipeline:
+            doc = proc(doc)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        for _, proc in self.pipeline:
+            if hasattr(proc, "pipe"):
+                docs = proc.pipe(docs, batch_size=batch_size)
+            else:
+                docs = map(proc, docs)
+        yield from docs
+
+
+@Language.factory(COMPONENT, default_config={"path": ""})
+def _make_syntax(nlp: Language, name: str, path: str) -> SyntaxComponent:
+    return SyntaxComponent(spacy.load(path, vocab=nlp.vocab))
+
+
+def add_syntax(nlp: Language, path: Path | None = None) -> bool:
+    """Append the syntax pipeline at `path` to `nlp`; False when there is none."""
+    path = path if path is not None else default_syntax_dir()
+    if not (path / "meta.json").is_file():
+        return False
+    nlp.add_pipe(COMPONENT, last=True, config={"path": str(path)})
+    return True
+
+
+def extract_tokens(doc: Doc, offset: int = 0) -> list[Token]:
+    """The tokens of `doc` with their analysis, offsets shifted by `offset`."""
+    out = []
+    for tok in doc:
+        if tok.is_space:
+            continue
+        out.append(
+            Token(
+                i=tok.i,
+                text=tok.text,
+                start=tok.idx + offset,
+                end=tok.idx + len(tok.text) + offset,
+                lemma=tok.lemma_,
+                pos=tok.pos_,
+                tag=tok.tag_,
+                morph=str(tok.morph),
+                dep=tok.dep_,
+                head=tok.head.i,
+            )
+        )
+    return out
+
+
+class Tree:
+    """Index over one article's tokens: by token index, by character offset, children."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = {t.i: t for t in tokens}
+        self._children: dict[int, list[int]] = {}
+        for t in tokens:
+            if t.head != t.i:
+                self._children.setdefault(t.head, []).append(t.i)
+        self._starts = sorted((t.start, t.i) for t in tokens)
+
+    def __bool__(self) -> bool:
+        return any(t.dep for t in self.tokens.values())
+
+    def at(self, start: int, end: int) -> list[Token]:
+        """The tokens inside the character span [start, end) of the article text."""
+        return [self.tokens[i] for s, i in self._starts if start <= s < end]
+
+    def head(self, t: Token) -> Token | None:
+        return None if t.head == t.i else self.tokens.get(t.head)
+
+    def children(self, t: Token) -> list[Token]:
+        return [self.tokens[i] for i in self._children.get(t.i, ())]
+
+    def ancestors(self, t: Token) -> Iterator[Token]:
+        seen = {t.i}
+        cur = self.head(t)
+        while cur is not None and cur.i not in seen:
+            yield cur
+            seen.add(cur.i)
+            cur = self.head(cur)
+
+
+def feature(t: Token, name: str) -> str:
+    """The value of one morphological feature ('' when absent): feature(t, 'Tense')."""
+    for part in t.morph.split("|"):
+        key, _, value = part.partition("=")
+        if key == name:
+            return value
+    return ""

@@ -1,0 +1,171 @@
+"""The general Dutch grammar over the linguistic layer (`timeline.grammar`), on invented
+sentences given as hand-made trees, so each mechanism is tested apart from the model."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.grammar import contact_type, contact_words, governed_status, grammar, lemma
+from timeline.schema import Token
+from timeline.syntax import Tree, feature
+
+G = grammar()
+
+
+def tree(rows: list[tuple[str, str, str, str, int, str]]) -> Tree:
+    """(text, lemma, pos, dep, head, morph) per token; offsets follow from the texts."""
+    tokens, pos = [], 0
+    for i, (text, lem, upos, dep, head, morph) in enumerate(rows):
+        tokens.append(
+            Token(
+                i=i,
+                text=text,
+                start=pos,
+                end=pos + len(text),
+                lemma=lem,
+                pos=upos,
+                morph=morph,
+                dep=dep,
+                head=head,
+            )
+        )
+        pos += len(text) + 1
+    return Tree(tokens)
+
+
+def test_feature_reads_one_morphological_feature() -> None:
+    t = Token(i=0, text="sprak", start=0, end=5, morph="Number=Sing|Tense=Past|VerbForm=Fin")
+    assert (feature(t, "Tense"), feature(t, "Mood")) == ("Past", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "lem", "pos", "expected"),
+    [
+        ("spraken", "spreken", "VERB", "talks"),
+        ("gesproken", "spreken", "VERB", "talks"),
+        ("opgebeld", "op_bellen", "VERB", "call"),
+        ("belden", "bellen", "VERB", "call"),
+        ("vredesoverleg", "vredesoverleg", "NOUN", "talks"),
+        ("topoverleg", "topoverleg", "NOUN", "talks"),
+        ("videogesprek", "videogesprek", "NOUN", "call"),
+        ("vredesberaad", "vredesberaad", "NOUN", "talks"),
+        ("werklunch", "werklunch", "NOUN", "meeting"),
+        ("desktop", "desktop", "NOUN", None),  # ends in "top", no contact
+        ("stop", "stop", "NOUN", None),  # too short a prefix
+        ("sprekende", "spreken", "ADJ", None),  # a participle used as an adjective
+    ],
+)
+def test_contact_type_by_lemma_and_compound_head(
+    text: str, lem: str, pos: str, expected: str | None
+) -> None:
+    t = tree([(text, lem, pos, "ROOT", 0, "")])
+    assert contact_type(t, t.tokens[0], G) == expected
+
+
+def test_contact_words_offsets_are_relative_to_the_span() -> None:
+    # "Ze belden over het topoverleg"
+    t = tree(
+        [
+            ("Ze", "ze", "PRON", "nsubj", 1, ""),
+            ("belden", "bellen", "VERB", "ROOT", 1, "Tense=Past|VerbForm=Fin"),
+            ("over", "over", "ADP", "case", 4, ""),
+            ("het", "het", "DET", "det", 4, ""),
+            ("topoverleg", "topoverleg", "NOUN", "obl", 1, ""),
+        ]
+    )
+    words = contact_words(t, 3, 40, G)
+    assert [(w[2], w[3]) for w in words] == [("call", "belden"), ("talks", "topoverleg")]
+    assert words[0][:2] == (0, 6)  # relative to offset 3
+
+
+def test_separated_particle_joins_the_lemma() -> None:
+    # "Hij kijkt uit naar het gesprek": uit + kijken
+    t = tree(
+        [
+            ("Hij", "hij", "PRON", "nsubj", 1, ""),
+            ("kijkt", "kijken", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+            ("uit", "uit", "ADP", "compound:prt", 1, ""),
+        ]
+    )
+    assert lemma(t, t.tokens[1]) == "uitkijken"
+
+
+def _noun_under(verb: str, verb_lemma: str, morph: str, prt: str | None = None) -> Tree:
+    # "<Zij> <verb> [<prt>] op een ontmoeting"
+    rows = [
+        ("Zij", "zij", "PRON", "nsubj", 1, ""),
+        (verb, verb_lemma, "VERB", "ROOT", 1, morph),
+        ("op", "op", "ADP", "case", 4, ""),
+        ("een", "een", "DET", "det", 4, ""),
+        ("ontmoeting", "ontmoeting", "NOUN", "obl:arg", 1, ""),
+    ]
+    if prt:
+        rows.append((prt, prt, "ADP", "compound:prt", 1, ""))
+    return tree(rows)
+
+
+@pytest.mark.parametrize(
+    ("verb", "verb_lemma", "morph", "prt", "status"),
+    [
+        ("dringt", "dringen", "Tense=Pres|VerbForm=Fin", "aan", "proposed"),
+        ("bereidden", "bereiden", "Tense=Past|VerbForm=Fin", "voor", "planned"),
+        ("zag", "zien", "Tense=Past|VerbForm=Fin", "af", "cancelled"),
+        ("ontkent", "ontkennen", "Tense=Pres|VerbForm=Fin", None, "denied"),
+        ("kijkt", "uit_kijken", "Tense=Pres|VerbForm=Fin", None, "planned"),
+    ],
+)
+def test_governing_predicate_sets_the_status_of_a_contact_noun(
+    verb: str, verb_lemma: str, morph: str, prt: str | None, status: str
+) -> None:
+    t = _noun_under(verb, verb_lemma, morph, prt)
+    got = governed_status(t, [t.tokens[4]], G)
+    assert got is not None and got[0] == status
+
+
+def test_a_verb_outside_the_classes_leaves_the_status_to_the_sentence() -> None:
+    t = _noun_under("wacht", "wachten", "Tense=Pres|VerbForm=Fin")
+    assert governed_status(t, [t.tokens[4]], G) is None
+
+
+def test_modifier_makes_a_contact_noun_a_proposal() -> None:
+    # "Het ging over een eventuele ontmoeting"
+    t = tree(
+        [
+            ("Het", "het", "PRON", "nsubj", 1, ""),
+            ("ging", "gaan", "VERB", "ROOT", 1, "Tense=Past|VerbForm=Fin"),
+            ("over", "over", "ADP", "case", 5, ""),
+            ("een", "een", "DET", "det", 5, ""),
+            ("eventuele", "eventueel", "ADJ", "amod", 5, ""),
+            ("ontmoeting", "ontmoeting", "NOUN", "obl", 1, ""),
+        ]
+    )
+    assert governed_status(t, [t.tokens[5]], G) == ("proposed", ["modified by 'eventuele'"])
+
+
+def _clause(mark: str, tense: str) -> Tree:
+    # "<mark> Trump een ontmoeting heeft/had met Poetin"
+    return tree(
+        [
+            (mark, mark.lower(), "SCONJ", "mark", 4, ""),
+            ("Trump", "Trump", "PROPN", "nsubj", 4, ""),
+            ("een", "een", "DET", "det", 3, ""),
+            ("ontmoeting", "ontmoeting", "NOUN", "obj", 4, ""),
+            ("heeft", "hebben", "VERB", "ROOT", 4, f"Tense={tense}|VerbForm=Fin"),
+        ]
+    )
+
+
+def test_a_clause_conjunction_puts_a_contact_ahead_unless_the_clause_is_past() -> None:
+    t = _clause("voordat", "Pres")
+    assert governed_status(t, [t.tokens[3]], G) == ("planned", ["in a clause with 'voordat'"])
+    t = _clause("als", "Pres")
+    assert governed_status(t, [t.tokens[3]], G) == ("proposed", ["in a clause with 'als'"])
+    t = _clause("voordat", "Past")
+    assert governed_status(t, [t.tokens[3]], G) is None
+
+
+def test_empty_tree_finds_nothing() -> None:
+    empty = Tree([])
+    assert not empty
+    assert contact_words(empty, 0, 100, G) == []
+    assert governed_status(empty, [], G) is None
