@@ -169,3 +169,52 @@ def test_empty_tree_finds_nothing() -> None:
     assert not empty
     assert contact_words(empty, 0, 100, G) == []
     assert governed_status(empty, [], G) is None
+
+
+def test_zou_hebben_gesproken_is_a_claim() -> None:
+    # "Trump zou Poetin hebben gesproken"
+    t = tree(
+        [
+            ("Trump", "Trump", "PROPN", "nsubj", 4, ""),
+            ("zou", "zullen", "AUX", "aux", 4, "Tense=Past|VerbForm=Fin"),
+            ("Poetin", "Poetin", "PROPN", "obj", 4, ""),
+            ("hebben", "hebben", "AUX", "aux", 4, "VerbForm=Inf"),
+            ("gesproken", "spreken", "VERB", "ROOT", 4, "VerbForm=Part"),
+        ]
+    )
+    got = governed_status(t, [t.tokens[4]], G)
+    assert got is not None and got[0] == "claimed"
+
+
+def test_present_tense_contact_verb_announces() -> None:
+    # "Trump spreekt met Poetin" (and a mis-tagged past form stays with the sentence)
+    for verb, expected in (("spreekt", "planned"), ("bespraken", None)):
+        t = tree(
+            [
+                ("Trump", "Trump", "PROPN", "nsubj", 1, ""),
+                (verb, "spreken", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+                ("met", "met", "ADP", "case", 3, ""),
+                ("Poetin", "Poetin", "PROPN", "obl", 1, ""),
+            ]
+        )
+        got = governed_status(t, [t.tokens[1]], G)
+        assert (got[0] if got else None) == expected
+
+
+def test_light_verb_in_the_present_holds_a_contact_ahead() -> None:
+    # "Zelensky heeft vrijdag een ontmoeting met Vance" / "... heeft ... gehad"
+    def sentence(morph: str, aux: bool) -> Tree:
+        rows = [
+            ("Zelensky", "Zelensky", "PROPN", "nsubj", 1, ""),
+            ("heeft", "hebben", "VERB", "ROOT", 1, morph),
+            ("een", "een", "DET", "det", 3, ""),
+            ("ontmoeting", "ontmoeting", "NOUN", "obj", 1, ""),
+        ]
+        if aux:
+            rows.append(("gehad", "hebben", "AUX", "aux", 1, "Tense=Pres|VerbForm=Fin"))
+        return tree(rows)
+
+    t = sentence("Tense=Pres|VerbForm=Fin", aux=False)
+    assert governed_status(t, [t.tokens[3]], G) == ("planned", ["present tense: 'heeft'"])
+    t = sentence("Tense=Pres|VerbForm=Fin", aux=True)
+    assert governed_status(t, [t.tokens[3]], G) is None

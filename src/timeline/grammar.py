@@ -25,6 +25,7 @@ from functools import cache
 from timeline.resources import load_toml
 from timeline.schema import EventStatus, EventType, Token
 from timeline.syntax import Tree, feature
+from timeline.timex.tense import cue_direction
 
 NOMINAL_RELS = frozenset({"obj", "obl", "nmod", "nsubj", "nsubj:pass", "obl:arg", "iobj", "appos"})
 VERBAL = frozenset({"VERB", "AUX"})
@@ -39,6 +40,9 @@ class Grammar:
     governors: dict[str, EventStatus]
     modifiers: dict[str, EventStatus]
     marks: dict[str, EventStatus]
+    reportative_aux: frozenset[str]
+    perfect_aux: frozenset[str]
+    light_verbs: frozenset[str]
 
 
 def _by_word(table: dict[str, list[str]]) -> dict[str, str]:
@@ -57,6 +61,9 @@ def grammar() -> Grammar:
         governors=_by_word(data["governors"]),  # type: ignore[arg-type]
         modifiers=_by_word(data["modifiers"]),  # type: ignore[arg-type]
         marks=_by_word(data["marks"]),  # type: ignore[arg-type]
+        reportative_aux=frozenset(data["tense"]["reportative_aux"]),
+        perfect_aux=frozenset(data["tense"]["perfect_aux"]),
+        light_verbs=frozenset(data["tense"]["light_verbs"]),
     )
 
 
@@ -105,11 +112,52 @@ def _clause_verb(tree: Tree, t: Token) -> Token | None:
     return next((a for a in tree.ancestors(t) if a.pos in VERBAL), None)
 
 
+def _auxiliaries(tree: Tree, verb: Token) -> list[Token]:
+    return [c for c in tree.children(verb) if c.dep in ("aux", "aux:pass", "cop")]
+
+
 def _past(tree: Tree, verb: Token) -> bool:
-    group = [verb, *(c for c in tree.children(verb) if c.dep in ("aux", "aux:pass", "cop"))]
+    group = [verb, *_auxiliaries(tree, verb)]
     return any(feature(v, "Tense") == "Past" for v in group) or (
         feature(verb, "VerbForm") == "Part" and any(c.dep == "aux" for c in tree.children(verb))
     )
+
+
+def _present_finite(tree: Tree, verb: Token) -> bool:
+    """A present-tense finite verb group with no auxiliary ("spreekt", "heeft ... een ontmoeting").
+
+    The tagger's `Tense=Pres` is checked against the past-tense word forms the time
+    resolver knows (`tense_cues.toml`), so a mis-tagged "bespraken" stays past."""
+    return (
+        feature(verb, "Tense") == "Pres"
+        and feature(verb, "VerbForm") == "Fin"
+        and not _auxiliaries(tree, verb)
+        and cue_direction(verb.text) != "past"
+    )
+
+
+def tense_status(tree: Tree, verb: Token, g: Grammar) -> tuple[EventStatus, list[str]] | None:
+    """The status the verb group of a contact's clause gives it, or None.
+
+    "zou(den) ... hebben gesproken" claims; a present-tense contact verb
+    ("spreekt met", "belt") announces; so does a light verb in the present
+    holding a contact noun ("heeft vrijdag een ontmoeting").
+    """
+    aux = _auxiliaries(tree, verb)
+    lemmas = {lemma(tree, a) for a in aux}
+    if (
+        any(lemma(tree, a) in g.reportative_aux and feature(a, "Tense") == "Past" for a in aux)
+        and lemmas & g.perfect_aux
+        and feature(verb, "VerbForm") == "Part"
+    ):
+        return "claimed", [f"reported: {' '.join(a.text for a in aux)} ... {verb.text}"]
+    if _present_finite(tree, verb):
+        return "planned", [f"present tense: {verb.text!r}"]
+    if lemma(tree, verb) in g.light_verbs and feature(verb, "VerbForm") == "Inf":
+        head = tree.head(verb)
+        if head is not None and head.pos in VERBAL and _present_finite(tree, head):
+            return "planned", [f"present tense: {head.text!r} ... {verb.text!r}"]
+    return None
 
 
 def governed_status(
@@ -117,6 +165,7 @@ def governed_status(
 ) -> tuple[EventStatus, list[str]] | None:
     """The status the grammar of a contact word's own phrase and clause gives it."""
     for t in triggers:
+        verb = _clause_verb(tree, t)
         if t.pos == "NOUN":
             node = t
             for anc in tree.ancestors(t):
@@ -132,10 +181,13 @@ def governed_status(
                 word = lemma(tree, c)
                 if c.dep in ("amod", "advmod") and word in g.modifiers:
                     return g.modifiers[word], [f"modified by {c.text!r}"]
-        verb = _clause_verb(tree, t)
-        if verb is None or _past(tree, verb):
+        if verb is None:
             continue
-        for c in tree.children(verb):
-            if c.dep == "mark" and lemma(tree, c) in g.marks:
-                return g.marks[lemma(tree, c)], [f"in a clause with {c.text!r}"]
+        if not _past(tree, verb):
+            for c in tree.children(verb):
+                if c.dep == "mark" and lemma(tree, c) in g.marks:
+                    return g.marks[lemma(tree, c)], [f"in a clause with {c.text!r}"]
+        own = verb is t or (t.dep == "obj" and lemma(tree, verb) in g.light_verbs)
+        if own and (found := tense_status(tree, verb, g)) is not None:
+            return found
     return None
