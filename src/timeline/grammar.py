@@ -123,16 +123,17 @@ def _past(tree: Tree, verb: Token) -> bool:
     )
 
 
-def _present_finite(tree: Tree, verb: Token) -> bool:
+def _present_finite(tree: Tree, verb: Token, light: bool = False) -> bool:
     """A present-tense finite verb group with no auxiliary ("spreekt", "heeft ... een ontmoeting").
 
     The tagger's `Tense=Pres` is checked against the past-tense word forms the time
-    resolver knows (`tense_cues.toml`), so a mis-tagged "bespraken" stays past."""
+    resolver knows (`tense_cues.toml`), so a mis-tagged "bespraken" stays past; a light
+    verb ("heeft een ontmoeting") is a main verb here, not the perfect's auxiliary."""
     return (
         feature(verb, "Tense") == "Pres"
         and feature(verb, "VerbForm") == "Fin"
         and not _auxiliaries(tree, verb)
-        and cue_direction(verb.text) != "past"
+        and (light or cue_direction(verb.text) != "past")
     )
 
 
@@ -151,7 +152,7 @@ def tense_status(tree: Tree, verb: Token, g: Grammar) -> tuple[EventStatus, list
         and feature(verb, "VerbForm") == "Part"
     ):
         return "claimed", [f"reported: {' '.join(a.text for a in aux)} ... {verb.text}"]
-    if _present_finite(tree, verb):
+    if _present_finite(tree, verb, lemma(tree, verb) in g.light_verbs):
         return "planned", [f"present tense: {verb.text!r}"]
     if lemma(tree, verb) in g.light_verbs and feature(verb, "VerbForm") == "Inf":
         head = tree.head(verb)
