@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.grammar import contact_type, contact_words, governed_status, grammar, lemma
+from timeline.grammar import (
+    contact_type,
+    contact_words,
+    governed_status,
+    grammar,
+    lemma,
+    passing_contacts,
+)
 from timeline.schema import Token
 from timeline.syntax import Tree, feature
 
@@ -222,3 +229,45 @@ def test_light_verb_in_the_present_holds_a_contact_ahead() -> None:
         ]
     )
     assert governed_status(t, [t.tokens[3]], G) is None
+
+
+def test_contact_named_in_passing_by_its_preposition() -> None:
+    # "Trump belt na het gesprek met Zelensky"
+    t = tree(
+        [
+            ("Trump", "Trump", "PROPN", "nsubj", 1, ""),
+            ("belt", "bellen", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+            ("na", "na", "ADP", "case", 4, ""),
+            ("het", "het", "DET", "det", 4, ""),
+            ("gesprek", "gesprek", "NOUN", "obl", 1, ""),
+            ("met", "met", "ADP", "case", 6, ""),
+            ("Zelensky", "Zelensky", "PROPN", "nmod", 4, ""),
+        ]
+    )
+    ((start, end, prep, det, head),) = passing_contacts(t, 0, 100, G)
+    assert (prep, det, head) == ("na", "het", "na het gesprek")
+    assert (start, end) == (11, 38)  # "na het gesprek met Zelensky"
+
+
+def test_contact_under_another_contact_word_is_named_in_passing() -> None:
+    # "Ze spraken over zijn ontmoeting met Erdogan": any preposition under a contact word
+    t = tree(
+        [
+            ("Ze", "ze", "PRON", "nsubj", 1, ""),
+            ("spraken", "spreken", "VERB", "ROOT", 1, "Tense=Past|VerbForm=Fin"),
+            ("over", "over", "ADP", "case", 4, ""),
+            ("zijn", "zijn", "PRON", "nmod:poss", 4, ""),
+            ("ontmoeting", "ontmoeting", "NOUN", "obl", 1, ""),
+        ]
+    )
+    assert [p[2:4] for p in passing_contacts(t, 0, 100, G)] == [("over", "zijn")]
+    # ... but not under a verb that is no contact word ("Ze wachten op een ontmoeting")
+    t = tree(
+        [
+            ("Ze", "ze", "PRON", "nsubj", 1, ""),
+            ("wachten", "wachten", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+            ("op", "op", "ADP", "case", 3, ""),
+            ("ontmoeting", "ontmoeting", "NOUN", "obl", 1, ""),
+        ]
+    )
+    assert passing_contacts(t, 0, 100, G) == []

@@ -37,7 +37,7 @@ from timeline.contact_words import (
     lexicon,
     refine_type,
 )
-from timeline.grammar import contact_words, governed_status, grammar
+from timeline.grammar import contact_words, governed_status, grammar, passing_contacts
 from timeline.mentions import ActorMention, mention_matcher
 from timeline.resources import load_toml
 from timeline.schema import (
@@ -443,6 +443,12 @@ def build_mentions(
             smentions,
             [(t.start - sentence.start, t.end - sentence.start) for t in stimex] + venues + places,
         )
+        refs += [
+            PassingRef(*found)
+            for found in passing_contacts(tree, sentence.start, sentence.end, gram)
+            if not any(r.start < found[1] and found[0] < r.end for r in refs)
+            and any(found[0] <= m.start < found[1] for m in smentions)
+        ]
         excluded = [(r.start, r.end) for r in refs]
         # the sentence without the contacts named in passing, for the type ("na het
         # overleg in het Witte Huis" makes nothing else a meeting); once per sentence

@@ -43,6 +43,7 @@ class Grammar:
     reportative_aux: frozenset[str]
     perfect_aux: frozenset[str]
     light_verbs: frozenset[str]
+    passing_preps: frozenset[str]
 
 
 def _by_word(table: dict[str, list[str]]) -> dict[str, str]:
@@ -64,6 +65,7 @@ def grammar() -> Grammar:
         reportative_aux=frozenset(data["tense"]["reportative_aux"]),
         perfect_aux=frozenset(data["tense"]["perfect_aux"]),
         light_verbs=frozenset(data["tense"]["light_verbs"]),
+        passing_preps=frozenset(data["passing"]["prepositions"]),
     )
 
 
@@ -104,6 +106,35 @@ def contact_words(
         if etype is not None:
             out.append((t.start - start, t.end - start, etype, t.text))
     return out
+
+
+def passing_contacts(
+    tree: Tree, start: int, end: int, g: Grammar
+) -> list[tuple[int, int, str, str, str]]:
+    """Contacts named in passing in [start, end): (start, end, preposition, determiner,
+    head phrase), offsets relative to `start`, the phrase from its preposition to the
+    end of the contact noun's subtree (cut at `end`)."""
+    out = []
+    for t in tree.at(start, end):
+        if t.pos != "NOUN" or contact_type(tree, t, g) is None:
+            continue
+        case = next((c for c in tree.children(t) if c.dep == "case" and c.start < t.start), None)
+        head = tree.head(t)
+        if case is None or head is None:
+            continue
+        under_contact = contact_type(tree, head, g) is not None
+        if lemma(tree, case) not in g.passing_preps and not under_contact:
+            continue
+        det = next((c.text.lower() for c in tree.children(t) if c.dep in ("det", "nmod:poss")), "")
+        s, e = tree.span(t)
+        s, e = max(s, case.start), min(e, end)
+        out.append((s - start, e - start, case.text.lower(), det, tree_text(tree, case, t)))
+    return out
+
+
+def tree_text(tree: Tree, first: Token, last: Token) -> str:
+    """The words from `first` to `last` (inclusive), joined by single spaces."""
+    return " ".join(tree.tokens[i].text for i in range(first.i, last.i + 1) if i in tree.tokens)
 
 
 def _clause_verb(tree: Tree, t: Token) -> Token | None:

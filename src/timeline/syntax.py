@@ -116,6 +116,16 @@ class Tree:
     def children(self, t: Token) -> list[Token]:
         return [self.tokens[i] for i in self._children.get(t.i, ())]
 
+    def span(self, t: Token) -> tuple[int, int]:
+        """Character offsets (start, end) of the subtree of `t`."""
+        start, end = t.start, t.end
+        todo = [t]
+        while todo:
+            cur = todo.pop()
+            start, end = min(start, cur.start), max(end, cur.end)
+            todo.extend(self.children(cur))
+        return start, end
+
     def ancestors(self, t: Token) -> Iterator[Token]:
         seen = {t.i}
         cur = self.head(t)

@@ -9,7 +9,10 @@ writes to training/corpus/syntax/ (git-ignored):
                10th block of N consecutive sentences (blocks 9, 19, 29, ... counted
                over the three files in a fixed order), so the split is deterministic
                and needs no seed
-- test.spacy   UD_Dutch-Alpino test (never trained on), in documents of N sentences
+- test.spacy   UD_Dutch-Alpino test (never trained on), one sentence per document (as
+               `spacy convert -c conllu` writes it by default): the reported scores
+- test_docs.spacy  the same in documents of N consecutive sentences, so the parser
+               also has to find the sentence boundaries (as on whole articles)
 
 Each document keeps the sentences' own text and spacing (SpaceAfter=No), UPOS (pos),
 XPOS (tag), FEATS (morph), lemma, and the basic dependency tree (heads, deprel);
@@ -71,15 +74,14 @@ def main() -> None:
             doc = Doc.from_docs(block, ensure_whitespace=True)
             (dev if k % args.dev_every == args.dev_every - 1 else train).append(doc)
             k += 1
-    test = [
-        Doc.from_docs(b, ensure_whitespace=True)
-        for b in blocks(sentences(args.data / TEST_FILE), args.n_sents)
-    ]
+    test = sentences(args.data / TEST_FILE)
+    test_docs = [Doc.from_docs(b, ensure_whitespace=True) for b in blocks(test, args.n_sents)]
     args.out.mkdir(parents=True, exist_ok=True)
     stats = {
         "train": save(train, args.out / "train.spacy"),
         "dev": save(dev, args.out / "dev.spacy"),
         "test": save(test, args.out / "test.spacy"),
+        "test_docs": save(test_docs, args.out / "test_docs.spacy"),
         "n_sents": args.n_sents,
         "dev_every": args.dev_every,
     }
