@@ -128,6 +128,29 @@ def test_inspect_lists_entities_and_timexes() -> None:
     assert result.exit_code == 0 and "Time expressions" in result.stdout
 
 
+def test_inspect_tokens_shows_the_linguistic_layer(tmp_path: Path) -> None:
+    art = tmp_path / "a.txt"
+    art.write_text(
+        "date 2025-02-12\n\nTrump heeft gisteren met Poetin gebeld. Ze spraken een uur.",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["inspect", str(art), "-f", "json", "--tokens"])
+    assert result.exit_code == 0, result.output
+    (article,) = json.loads(result.stdout)["articles"]
+    assert "tokens" not in article  # the flat list stays out; sentences carry them
+    first, second = article["sentences"]
+    words = {t["text"]: t for t in first["tokens"]}
+    assert words["gebeld"]["lemma"] and words["gebeld"]["pos"] == "VERB"
+    assert "VerbForm=Part" in words["gebeld"]["morph"]
+    assert words["Trump"]["dep"] == "nsubj" and words["Trump"]["head"] == words["gebeld"]["i"]
+    assert second["text"] == "Ze spraken een uur."
+    only = runner.invoke(app, ["inspect", str(art), "--tokens", "--sentence", "spraken"])
+    assert only.exit_code == 0 and "Tokens: Ze spraken een uur." in only.stdout
+    assert "Tokens: Trump" not in only.stdout
+    plain = json.loads(runner.invoke(app, ["inspect", str(art), "-f", "json"]).stdout)
+    assert "sentences" not in plain["articles"][0]
+
+
 def test_bad_input_is_reported_and_the_rest_built(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(
         "date 2025-02-12 Trump heeft gisteren met Poetin gebeld.", encoding="utf-8"

@@ -20,7 +20,7 @@ from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
-from timeline import __version__, export
+from timeline import __version__, export, segment
 from timeline.cache import default_cache_dir
 from timeline.errors import OutputError, TimelineError
 from timeline.loader import DEFAULT_MAX_BYTES, future_problems, load_paths
@@ -206,6 +206,57 @@ def build(
     raise typer.Exit(EXIT_PROBLEMS if errors else EXIT_OK)
 
 
+def token_sentences(
+    a: ArticleAnalysis, text: str, body_start: int, grep: str | None
+) -> list[dict[str, object]]:
+    """The article's sentences with their tokens (JSON-ready), those containing `grep`."""
+    out: list[dict[str, object]] = []
+    for sentence in segment.sentences(text, body_start):
+        if grep and grep not in sentence.text:
+            continue
+        toks = [t for t in a.tokens if sentence.start <= t.start < sentence.end]
+        out.append(
+            {
+                "text": sentence.text,
+                "start": sentence.start,
+                "tokens": [t.model_dump(mode="json") for t in toks],
+            }
+        )
+    return out
+
+
+def _inspect_tokens(
+    a: ArticleAnalysis, text: str, body_start: int, grep: str | None, console: Console
+) -> None:
+    by_i = {t.i: t for t in a.tokens}
+    for sentence in token_sentences(a, text, body_start, grep):
+        table = Table(
+            "i",
+            "token",
+            "lemma",
+            "pos",
+            "tag",
+            "morph",
+            "dep",
+            "head",
+            title=f"Tokens: {sentence['text']}",
+            title_justify="left",
+        )
+        for t in sentence["tokens"]:  # type: ignore[attr-defined]
+            head = by_i.get(t["head"])
+            table.add_row(
+                str(t["i"]),
+                t["text"],
+                t["lemma"],
+                t["pos"],
+                t["tag"],
+                t["morph"],
+                t["dep"],
+                f"{t['head']} {head.text if head else ''}",
+            )
+        console.print(table)
+
+
 def _inspect_text(a: ArticleAnalysis, console: Console) -> None:
     pub = a.published
     console.rule(f"[bold]{a.article}[/]")
@@ -259,10 +310,24 @@ def inspect(
     fmt: Annotated[InspectFormat, typer.Option("-f", "--format")] = InspectFormat.text,
     output: OutputOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    tokens: Annotated[
+        bool,
+        typer.Option(
+            "--tokens",
+            help="Also show the linguistic layer: lemma, tags, morphology and head of every token.",
+        ),
+    ] = False,
+    grep: Annotated[
+        str | None,
+        typer.Option(
+            "--sentence", help="With --tokens: only the sentences that contain this text."
+        ),
+    ] = None,
 ) -> None:
     """Show why: per article its date, entities, time expressions and event mentions.
 
-    Example: timeline inspect data/000_f477c49fb5cfa348.txt
+    Examples: timeline inspect data/000_f477c49fb5cfa348.txt ;
+    timeline inspect data/000_f477c49fb5cfa348.txt --tokens --sentence "volgende week"
     """
     console = _err()
     loaded = load_paths(paths, max_bytes=max_bytes)
@@ -271,13 +336,25 @@ def inspect(
         raise _fail(console, "no usable articles in " + " ".join(paths))
     try:
         _, analyses, articles = build_from_articles(loaded.articles)
+        texts = {a.id: (a.text, a.body_start) for a in articles}
         if fmt is InspectFormat.json:
-            data = {"articles": [a.model_dump(mode="json") for a in analyses]}
+            data = {
+                "articles": [
+                    {
+                        **a.model_dump(mode="json", exclude={"tokens"}),
+                        **(
+                            {"sentences": token_sentences(a, *texts[a.article], grep)}
+                            if tokens
+                            else {}
+                        ),
+                    }
+                    for a in analyses
+                ]
+            }
             emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
         elif fmt is InspectFormat.html:
             from timeline.export.inspect_html import render_inspect
 
-            texts = {a.id: (a.text, a.body_start) for a in articles}
             emit(render_inspect(analyses, texts), output)
         else:
             out = Console(highlight=False, width=160) if output is None else None
@@ -286,9 +363,13 @@ def inspect(
                     file_console = Console(file=fh, highlight=False, width=160)
                     for a in analyses:
                         _inspect_text(a, file_console)
+                        if tokens:
+                            _inspect_tokens(a, *texts[a.article], grep, file_console)
             else:
                 for a in analyses:
                     _inspect_text(a, out)
+                    if tokens:
+                        _inspect_tokens(a, *texts[a.article], grep, out)
     except (OutputError, TimelineError) as exc:
         raise _fail(console, str(exc)) from None
     raise typer.Exit(EXIT_PROBLEMS if loaded.errors else EXIT_OK)

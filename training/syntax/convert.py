@@ -4,7 +4,8 @@ Reads training/syntax/data/ (copies of UD_Dutch-Alpino dev and UD_Dutch-LassySma
 dev + test; the Alpino test section lives in data/test/ and is evaluation only) and
 writes to training/corpus/syntax/ (git-ignored):
 
-- train.spacy  the training sentences, in documents of N consecutive sentences
+- train.spacy  the training sentences, in documents of N consecutive sentences (the
+               Alpino news blocks --alpino-repeat times: the test set is Alpino news)
 - dev.spacy    the held-out slice used by `spacy train` for model selection: every
                10th block of N consecutive sentences (blocks 9, 19, 29, ... counted
                over the three files in a fixed order), so the split is deterministic
@@ -18,7 +19,8 @@ Each document keeps the sentences' own text and spacing (SpaceAfter=No), UPOS (p
 XPOS (tag), FEATS (morph), lemma, and the basic dependency tree (heads, deprel);
 empty nodes (8.1) and the enhanced graph are dropped.
 
-Usage: python training/syntax/convert.py [--n-sents 10] [--dev-every 10] [--out DIR]
+Usage: python training/syntax/convert.py [--n-sents 10] [--dev-every 10] [--alpino-repeat K]
+           [--out DIR]
 """
 
 from __future__ import annotations
@@ -61,6 +63,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n-sents", type=int, default=10, help="sentences per document")
     ap.add_argument("--dev-every", type=int, default=10, help="every k-th block is dev")
+    ap.add_argument("--alpino-repeat", type=int, default=1,
+                    help="put the Alpino (news) training blocks K times into train.spacy")
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--out", type=Path, default=REPO / "training" / "corpus" / "syntax")
     args = ap.parse_args()
@@ -72,7 +76,10 @@ def main() -> None:
         # Blocks never cross a file boundary.
         for block in blocks(sentences(args.data / name), args.n_sents):
             doc = Doc.from_docs(block, ensure_whitespace=True)
-            (dev if k % args.dev_every == args.dev_every - 1 else train).append(doc)
+            if k % args.dev_every == args.dev_every - 1:
+                dev.append(doc)
+            else:
+                train.extend([doc] * (args.alpino_repeat if "alpino" in name else 1))
             k += 1
     test = sentences(args.data / TEST_FILE)
     test_docs = [Doc.from_docs(b, ensure_whitespace=True) for b in blocks(test, args.n_sents)]
@@ -84,6 +91,7 @@ def main() -> None:
         "test_docs": save(test_docs, args.out / "test_docs.spacy"),
         "n_sents": args.n_sents,
         "dev_every": args.dev_every,
+        "alpino_repeat": args.alpino_repeat,
     }
     (args.out / "stats.json").write_text(json.dumps(stats, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(stats))

@@ -4,10 +4,16 @@ Scores (spaCy's Scorer, as `spacy evaluate`: the text is tokenised by the pipeli
 aligned to the gold tokens): UPOS (pos_acc), TAG = Dutch XPOS (tag_acc), morph
 (morph_acc, FEATS), lemma (lemma_acc), UAS, LAS, and sentence-boundary F.
 
-Speed: words per second of the whole pipeline (tokeniser included) over the test
-texts with nlp.pipe, one thread (OMP/OPENBLAS_NUM_THREADS=1 unless set), best of
---repeat passes. With --ner MODEL, also the speed of the NER pipeline and of NER + syntax
-run over one Doc with a shared vocab, as the project runs them.
+Two test sets (both written by convert.py): `test.spacy`, one sentence per Doc (as
+`spacy convert -c conllu` writes by default; the headline scores), and
+`test_docs.spacy`, 10 consecutive sentences per Doc, where the parser also has to find
+the sentence boundaries ("docs" columns; skipped if the file is missing).
+
+Speed: words per second of the whole pipeline (tokeniser included) with nlp.pipe
+(batch 64) over the project's 70 articles in data/ (as bench/bench_ner.py; the test
+texts if data/ is missing), one thread (OMP/OPENBLAS_NUM_THREADS=1 unless set), best of
+--repeat passes after a warm-up. With --ner MODEL, also the NER pipeline alone and NER +
+syntax run over one Doc with a shared vocab, as the project runs them.
 
 Usage: python training/syntax/evaluate.py [--model models/syntax-nl]
            [--data training/corpus/syntax/test.spacy] [--ner models/ner-nl] [--json OUT]
@@ -49,11 +55,23 @@ def words_per_second(run: Callable[[Iterable[str]], Iterable[Doc]], texts: list[
                      repeat: int) -> float:
     best = float("inf")
     n_words = 0
+    for _ in run(texts[:5]):  # warm-up
+        pass
     for _ in range(repeat):
         start = time.perf_counter()
         n_words = sum(len(doc) for doc in run(texts))
         best = min(best, time.perf_counter() - start)
     return n_words / best
+
+
+def _speed_texts() -> list[str]:
+    try:
+        from timeline.loader import load_paths
+    except ImportError:
+        return []
+    if not (REPO / "data").is_dir():
+        return []
+    return [a.body for a in load_paths([REPO / "data"]).articles]
 
 
 def main() -> None:
@@ -68,17 +86,26 @@ def main() -> None:
     args = ap.parse_args()
 
     nlp: Language = spacy.load(args.model)
-    gold = list(DocBin().from_disk(args.data).get_docs(nlp.vocab))
-    examples = [Example(nlp.make_doc(d.text), d) for d in gold]
-    scores = nlp.evaluate(examples, batch_size=args.batch_size)
-    texts = [d.text for d in gold]
+
+    def evaluate(path: Path) -> tuple[list[Doc], dict[str, float]]:
+        gold = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        examples = [Example(nlp.make_doc(d.text), d) for d in gold]
+        scores = nlp.evaluate(examples, batch_size=args.batch_size)
+        return gold, {name: round(float(scores[key] or 0.0), 4) for name, key in METRICS}
+
+    gold, scores = evaluate(args.data)
     n_words = sum(len(d) for d in gold)
+    docs_path = args.data.with_name(args.data.stem + "_docs.spacy")
+    docs_scores = evaluate(docs_path)[1] if docs_path.exists() else {}
+    texts = _speed_texts() or [d.text for d in gold]
     result: dict[str, object] = {
         "model": str(args.model),
         "data": str(args.data),
         "docs": len(gold),
         "words": n_words,
-        **{name: round(float(scores[key] or 0.0), 4) for name, key in METRICS},
+        **scores,
+        "docs_scores": docs_scores,
+        "speed_words": sum(len(d) for d in nlp.tokenizer.pipe(texts)),
         "words_per_second": round(
             words_per_second(lambda t: nlp.pipe(t, batch_size=args.batch_size), texts,
                              args.repeat)
@@ -106,12 +133,14 @@ def main() -> None:
         )
 
     print(f"{args.data.name}: {len(gold)} docs, {n_words} words ({args.model})")
-    print(f"{'metric':<10}{'score':>8}{'target':>8}")
+    print(f"{'metric':<10}{'score':>8}{'docs':>8}{'target':>8}")
     for name, _ in METRICS:
         target = TARGETS.get(name)
         mark = "" if target is None else ("  ok" if result[name] >= target else "  below")
         tgt = "" if target is None else f"{target:.2f}"
-        print(f"{name:<10}{result[name]:>8.4f}{tgt:>8}{mark}")
+        in_docs = f"{docs_scores[name]:>8.4f}" if docs_scores else f"{'':>8}"
+        print(f"{name:<10}{result[name]:>8.4f}{in_docs}{tgt:>8}{mark}")
+    print(f"speed over {len(texts)} texts, {result['speed_words']} words, best of {args.repeat}:")
     for key in ("words_per_second", "ner_words_per_second", "ner_plus_syntax_words_per_second"):
         if key in result:
             print(f"{key:<34}{result[key]:>10,}")
