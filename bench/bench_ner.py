@@ -1,4 +1,8 @@
-"""Words per second of the NER pipeline on the corpus articles, next to a blank tokenizer.
+"""Words per second of the spaCy pipeline on the corpus articles, next to a blank tokenizer.
+
+Three figures: the blank `nl` tokenizer, the NER pipeline alone (the syntax
+component disabled), and the whole pipeline (NER + the linguistic layer of
+`models/syntax-nl`: tagger, morphologizer, lemmatizer, parser).
 
 Each pass over the articles is timed on its own; the best pass is the figure
 (least disturbed by other jobs on a shared machine), the median is shown next to it.
@@ -40,12 +44,16 @@ def main() -> None:
     print(f"pipeline: {nlp.pipe_names}")
     list(nlp.pipe(texts[:5]))  # warm up
     results = {}
-    for name, pipe in (("blank nl tokenizer", blank), ("NER pipeline", nlp)):
+    variants = [("blank nl tokenizer", blank, []), ("NER pipeline", nlp, ["timeline_syntax"])]
+    if "timeline_syntax" in nlp.pipe_names:
+        variants.append(("whole pipeline", nlp, []))
+    for name, pipe, disabled in variants:
         passes = []
         for _ in range(args.repeat):
             t0 = time.perf_counter()
-            for _doc in pipe.pipe(texts, batch_size=64):
-                pass
+            with pipe.select_pipes(disable=[d for d in disabled if d in pipe.pipe_names]):
+                for _doc in pipe.pipe(texts, batch_size=64):
+                    pass
             passes.append(time.perf_counter() - t0)
         best = min(passes)
         median = statistics.median(passes)
@@ -54,8 +62,10 @@ def main() -> None:
             f"{name:<20} {words / best:>12,.0f} words/s best pass  "
             f"({words / median:,.0f} median; {sum(passes):.2f} s in all)"
         )
-    ratio = results["NER pipeline"] / results["blank nl tokenizer"]
-    print(f"NER pipeline runs at {ratio:.1%} of tokenizer speed ({args.threads} thread(s))")
+    for name in ("NER pipeline", "whole pipeline"):
+        if name in results:
+            ratio = results[name] / results["blank nl tokenizer"]
+            print(f"{name} runs at {ratio:.1%} of tokenizer speed ({args.threads} thread(s))")
 
 
 if __name__ == "__main__":
