@@ -93,7 +93,7 @@ def date_and_events(
     tokens: list[Token] | None = None,
 ) -> ArticleAnalysis:
     """Stages 3 and 4 for one article whose entities (and tokens) are known."""
-    timexes = timex.find_timexes(article)  # stage 3: relative-date resolver
+    timexes = timex.find_timexes(article, tokens or ())  # stage 3: relative-date resolver
     sentences = segment.sentences(article.text, article.body_start)
     mentions = events.build_mentions(
         article, sentences, entities, timexes, kb, focus=focus, tokens=tokens or ()

@@ -7,15 +7,22 @@ narrow_published(article)  the publication date, narrowed where the text pins it
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from timeline.schema import Article, Interval, Published, TimeExpression
+from timeline.schema import Article, Interval, Published, TimeExpression, Token
+from timeline.syntax import Tree
 from timeline.timex.narrow import narrow_published
 from timeline.timex.recognise import Mention, recognise, sentence_of
 from timeline.timex.resolve import Resolved, resolve
+from timeline.timex.tense import tree_direction
 
 __all__ = ["find_timexes", "narrow_published", "resolve_mentions"]
 
 
+# a weekday with its own direction word ("afgelopen dinsdag", "komende vrijdag")
+_EXPLICIT = re.compile(
+    r"(?i)(?:afgelopen|vorige|komende|volgende|aanstaande|deze|jongstleden|eerstvolgende)\b"
+)
 _DAYLIKE = {"day", "weekday", "date", "dom", "holiday", "fixed", "anchor", "night", "night_of"}
 
 
@@ -117,11 +124,16 @@ def resolve_mentions(text: str, ms: list[Mention], dct: Interval) -> list[Resolv
     return done
 
 
-def find_timexes(article: Article) -> list[TimeExpression]:
-    """All time expressions of the body, resolved against `article.published.interval`."""
+def find_timexes(article: Article, tokens: Sequence[Token] = ()) -> list[TimeExpression]:
+    """All time expressions of the body, resolved against `article.published.interval`.
+
+    With the article's `tokens` (the linguistic layer), a bare weekday takes its
+    direction from the verb group of its clause where that decides it."""
     text = article.text
     dct = article.published.interval
     ms = recognise(text, article.body_start)
+    if tokens:
+        ms = _directed(ms, Tree(tokens), text, dct.earliest == dct.latest)
     out: list[TimeExpression] = []
     for m, r in zip(ms, resolve_mentions(text, ms, dct), strict=True):
         if r is None:
@@ -139,6 +151,26 @@ def find_timexes(article: Article) -> list[TimeExpression]:
                 note=_note(m, article.published),
             )
         )
+    return out
+
+
+def _directed(ms: list[Mention], tree: Tree, text: str, day_known: bool) -> list[Mention]:
+    """Bare weekdays directed by the verb group of their clause (`tense.tree_direction`).
+
+    A weekday told in the present is that day or the next such day; it can be the
+    article's own day only when the date line gives the day."""
+    out = []
+    for m in ms:
+        v = m.value
+        if v.kind == "weekday" and v.part is None and not _EXPLICIT.match(text, m.start):
+            found = tree_direction(tree, m.start, m.end)
+            if found == "present":
+                # news in the present: that weekday, today included
+                today = "today" if day_known else None
+                m = m._replace(value=v._replace(direction="future", part=today))
+            elif found is not None and found != v.direction:
+                m = m._replace(value=v._replace(direction=found))
+        out.append(m)
     return out
 
 

@@ -212,7 +212,13 @@ def resolve_day(v: Value, d: dt.date, anchor: Interval | None = None) -> Resolve
         return Resolved(end - D(days=1), end, f"{(end - D(days=1)).isoformat()}TNI", "interval")
     if k == "weekday":
         return _day(
-            _weekday(d, v.weekday or 0, v.direction, v.offset if v.part == "week" else None)
+            _weekday(
+                d,
+                v.weekday or 0,
+                v.direction,
+                v.offset if v.part == "week" else None,
+                today=v.part == "today",
+            )
         )
     if k == "week":
         m = monday(d) + D(days=7 * v.offset)
@@ -379,11 +385,17 @@ def _season_year(d: dt.date, first: int, last: int, direction: str | None, offse
     return d.year if not (first == 12 and d.month <= 2) else d.year - 1
 
 
-def _weekday(d: dt.date, w: int, direction: str | None, week_offset: int | None) -> dt.date:
+def _weekday(
+    d: dt.date, w: int, direction: str | None, week_offset: int | None, today: bool = False
+) -> dt.date:
+    """The weekday `w` on or before `d` (past), after `d` (future; on or after it with
+    `today`: a weekday told in the present, "reist woensdag" on a Wednesday), or in the
+    week of `d` counted by `week_offset`."""
     if week_offset is not None:
         return monday(d) + D(days=7 * week_offset + w)
     if direction == "future":
-        return d + D(days=(w - d.weekday() - 1) % 7 + 1)
+        step = 0 if today else 1
+        return d + D(days=(w - d.weekday() - step) % 7 + step)
     return d - D(days=(d.weekday() - w) % 7)
 
 

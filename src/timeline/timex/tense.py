@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from typing import Literal
 
+from timeline.resources import load_toml
+from timeline.schema import Token
+from timeline.syntax import Tree, feature
 from timeline.timex.values import Direction
 from timeline.timex.words import words
 
@@ -114,3 +118,56 @@ def tense_at(text: str, start: int, end: int) -> Direction | None:
         if best is None or dist < best[0]:
             best = (dist, d)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=1)
+def _tree_aux() -> tuple[frozenset[str], frozenset[str]]:
+    tree = load_toml("tense_cues.toml")["tree"]
+    return frozenset(tree["future_aux"]), frozenset(tree["perfect_aux"])
+
+
+_CLAUSAL = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "xcomp", "csubj", "conj"})
+
+
+def _lemma(t: Token) -> str:
+    return (t.lemma or t.text).lower().replace("_", "")
+
+
+def tree_direction(tree: Tree, start: int, end: int) -> Direction | Literal["present"] | None:
+    """The direction the verb group governing text[start:end] gives (`[tree]` of
+    tense_cues.toml): "past", "future", "present" for a plain present-tense finite
+    verb ("Zelensky reist woensdag": that day or later), or None when the tree says
+    nothing (no parse, no verb)."""
+    toks = tree.at(start, end)
+    inside = {t.i for t in toks}
+    root = next((t for t in toks if t.head not in inside or t.head == t.i), None)
+    if root is None:
+        return None
+    verb = None
+    node = root
+    for anc in tree.ancestors(root):
+        if node.dep in _CLAUSAL:
+            return None  # the path leaves the clause before it meets a verb (a bad parse)
+        if anc.pos in ("VERB", "AUX"):
+            verb = anc
+            break
+        node = anc
+    if verb is None:
+        return None
+    future_aux, perfect_aux = _tree_aux()
+    aux = [c for c in tree.children(verb) if c.dep in ("aux", "aux:pass", "cop")]
+    group = [verb, *aux]
+    if any(feature(v, "Tense") == "Past" for v in group):
+        return "past"
+    if feature(verb, "VerbForm") == "Part" and any(_lemma(a) in perfect_aux for a in aux):
+        return "past"
+    if any(_lemma(a) in future_aux for a in aux):
+        return "future"
+    if (
+        not aux
+        and feature(verb, "Tense") == "Pres"
+        and feature(verb, "VerbForm") == "Fin"
+        and cue_direction(verb.text) != "past"  # a mis-tagged "bespraken", a perfect "heeft"
+    ):
+        return "present"
+    return None

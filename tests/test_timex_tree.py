@@ -1,0 +1,122 @@
+"""Weekday direction from the verb group of the clause (`timex.tense.tree_direction`) and
+its use by the resolver; invented sentences as hand-made trees."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.timex_articles import make_article
+from timeline.schema import Token
+from timeline.syntax import Tree
+from timeline.timex import find_timexes
+from timeline.timex.tense import tree_direction
+
+D = dt.date
+
+
+def tokens(text: str, rows: list[tuple[str, str, str, int, str]], offset: int) -> list[Token]:
+    """(lemma, pos, dep, head, morph) per whitespace-separated word of `text`."""
+    out, pos = [], offset
+    for i, (word, (lem, upos, dep, head, morph)) in enumerate(zip(text.split(), rows, strict=True)):
+        out.append(
+            Token(
+                i=i,
+                text=word,
+                start=pos,
+                end=pos + len(word),
+                lemma=lem,
+                pos=upos,
+                dep=dep,
+                head=head,
+                morph=morph,
+            )
+        )
+        pos += len(word) + 1
+    return out
+
+
+PRES = "Tense=Pres|VerbForm=Fin"
+PAST = "Tense=Past|VerbForm=Fin"
+
+
+def test_past_present_and_future_verb_groups() -> None:
+    # "Trump belde woensdag" / "Trump belt woensdag" / "Trump zal woensdag bellen"
+    past = tokens(
+        "Trump belde woensdag",
+        [
+            ("Trump", "PROPN", "nsubj", 1, ""),
+            ("bellen", "VERB", "ROOT", 1, PAST),
+            ("woensdag", "NOUN", "obl", 1, ""),
+        ],
+        0,
+    )
+    assert tree_direction(Tree(past), 12, 20) == "past"
+    pres = tokens(
+        "Trump belt woensdag",
+        [
+            ("Trump", "PROPN", "nsubj", 1, ""),
+            ("bellen", "VERB", "ROOT", 1, PRES),
+            ("woensdag", "NOUN", "obl", 1, ""),
+        ],
+        0,
+    )
+    assert tree_direction(Tree(pres), 11, 19) == "present"
+    fut = tokens(
+        "Trump zal woensdag bellen",
+        [
+            ("Trump", "PROPN", "nsubj", 3, ""),
+            ("zullen", "AUX", "aux", 3, PRES),
+            ("woensdag", "NOUN", "obl", 3, ""),
+            ("bellen", "VERB", "ROOT", 3, "VerbForm=Inf"),
+        ],
+        0,
+    )
+    assert tree_direction(Tree(fut), 10, 18) == "future"
+    perfect = tokens(
+        "Trump heeft woensdag gebeld",
+        [
+            ("Trump", "PROPN", "nsubj", 3, ""),
+            ("hebben", "AUX", "aux", 3, PRES),
+            ("woensdag", "NOUN", "obl", 3, ""),
+            ("bellen", "VERB", "ROOT", 3, "VerbForm=Part"),
+        ],
+        0,
+    )
+    assert tree_direction(Tree(perfect), 12, 20) == "past"
+
+
+def test_no_direction_across_a_clause_boundary() -> None:
+    # a weekday hanging from a clause head that is no verb (a bad parse) says nothing
+    toks = tokens(
+        "Hij zei Poetin woensdag",
+        [
+            ("hij", "PRON", "nsubj", 1, ""),
+            ("zeggen", "VERB", "ROOT", 1, PAST),
+            ("Poetin", "PROPN", "ccomp", 1, ""),
+            ("woensdag", "NOUN", "flat", 2, ""),
+        ],
+        0,
+    )
+    assert tree_direction(Tree(toks), 15, 23) is None
+
+
+def test_present_weekday_is_today_when_the_day_is_known() -> None:
+    # 2025-12-03 is a Wednesday: "reist woensdag" in the present is that day
+    body = "Hij reist woensdag naar Brussel."
+    rows = [
+        ("hij", "PRON", "nsubj", 1, ""),
+        ("reizen", "VERB", "ROOT", 1, PRES),
+        ("woensdag", "NOUN", "obl", 1, ""),
+        ("naar", "ADP", "case", 4, ""),
+        ("Brussel.", "PROPN", "obl", 1, ""),
+    ]
+    article = make_article(f"date 2025-12-03\n\n{body}", "a.txt")
+    toks = tokens(body, rows, article.body_start)
+    (t,) = [x for x in find_timexes(article, toks) if x.text == "woensdag"]
+    assert (t.earliest, t.latest) == (D(2025, 12, 3), D(2025, 12, 3))
+    # a month-only date line cannot make it today: the next Wednesday of each day
+    month = make_article(f"date 2025-12\n\n{body}", "b.txt")
+    (t,) = [
+        x for x in find_timexes(month, tokens(body, rows, month.body_start)) if x.text == "woensdag"
+    ]
+    assert t.earliest == D(2025, 12, 3) and t.latest == D(2026, 1, 7)
