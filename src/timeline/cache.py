@@ -46,7 +46,7 @@ from timeline.errors import OutputError
 from timeline.ner import ModelNotFoundError
 from timeline.output import write_atomic
 from timeline.schema import Article, ArticleAnalysis, Model
-from timeline.syntax import default_syntax_dir
+from timeline.syntax import default_lemma_table, default_syntax_dir
 
 CACHE_ENV = "TIMELINE_CACHE_DIR"
 NAMESPACE = "analysis-v1"
@@ -106,12 +106,15 @@ class Fingerprint(Model):
             raise ModelNotFoundError(model_dir)
         package = Path(__file__).resolve().parent
         syntax_dir = default_syntax_dir()
+        lemma_dir = default_lemma_table().parent
         return cls(
             package_version=__version__,
             code=_hash_tree(package, "*.py", skip=("__pycache__",)),
             lang_data=_hash_tree(package / "lang", "*"),
             model=_hash_tree(model_dir, "*"),
-            syntax_model=_hash_tree(syntax_dir, "*") if syntax_dir.is_dir() else "",
+            syntax_model=_hash_tree(syntax_dir, "*") + _hash_tree(lemma_dir, "*")
+            if syntax_dir.is_dir()
+            else "",
             spacy_version=spacy.__version__,
             python=f"{sys.version_info.major}.{sys.version_info.minor}",
             focus=sorted(focus),

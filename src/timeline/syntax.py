@@ -14,6 +14,8 @@ below give the few views of the tree the builder needs, by token index.
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -27,6 +29,10 @@ from timeline.schema import Token
 
 SYNTAX_ENV = "TIMELINE_SYNTAX_DIR"
 COMPONENT = "timeline_syntax"
+LEMMA_TABLE = "nl_lemma_lookup.json.gz"
+# parts of speech whose trainable lemma gives way to the table when the table knows
+# the word and the lemma given is no lemma the table knows ("bereidden" → "bereiden")
+OPEN_CLASSES = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
 
 
 def default_syntax_dir() -> Path:
@@ -35,11 +41,53 @@ def default_syntax_dir() -> Path:
     return Path(env) if env else shipped_model_dir("syntax-nl")
 
 
-class SyntaxComponent:
-    """The syntax pipeline's components, run in order on a Doc of another pipeline."""
+def default_lemma_table() -> Path:
+    """The Dutch lemma lookup table shipped in `models/lemma-nl` (see its README)."""
+    return shipped_model_dir("lemma-nl") / LEMMA_TABLE
 
-    def __init__(self, nlp: Language) -> None:
+
+class LemmaBackoff:
+    """The trainable lemmatizer backs off to a lookup table (spacy-lookups-data's
+    Dutch `lemma_lookup`): where it left the word form as it is, or gave an
+    open-class word a lemma the table does not know, the table's lemma is taken.
+    On UD Alpino test this lifts lemma accuracy from 0.929 to 0.953 (models/README.md)."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self.table = table
+        self.known = frozenset(v.lower() for v in table.values())
+
+    @classmethod
+    def load(cls, path: Path) -> LemmaBackoff | None:
+        if not path.is_file():
+            return None
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return cls(json.load(fh))
+
+    def lemma(self, text: str, pos: str, lemma: str) -> str:
+        found = self.table.get(text.lower()) or self.table.get(text)
+        if not found:
+            return lemma
+        given = lemma.replace("_", "").lower()
+        unchanged = given == text.lower() and found.lower() != given
+        unknown = pos in OPEN_CLASSES and given != found.lower() and given not in self.known
+        return found if unchanged or unknown else lemma
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in doc:
+            better = self.lemma(tok.text, tok.pos_, tok.lemma_)
+            if better != tok.lemma_:
+                tok.lemma_ = better
+        return doc
+
+
+class SyntaxComponent:
+    """The syntax pipeline's components, run in order on a Doc of another pipeline,
+    then the lemma backoff."""
+
+    def __init__(self, nlp: Language, backoff: LemmaBackoff | None = None) -> None:
         self.pipeline = [(name, proc) for name, proc in nlp.pipeline]
+        if backoff is not None:
+            self.pipeline.append(("lemma_backoff", backoff))
 
     def __call__(self, doc: Doc) -> Doc:
         for _, proc in self.pipeline:
@@ -55,9 +103,10 @@ class SyntaxComponent:
         yield from docs
 
 
-@Language.factory(COMPONENT, default_config={"path": ""})
-def _make_syntax(nlp: Language, name: str, path: str) -> SyntaxComponent:
-    return SyntaxComponent(spacy.load(path, vocab=nlp.vocab))
+@Language.factory(COMPONENT, default_config={"path": "", "lemma_table": ""})
+def _make_syntax(nlp: Language, name: str, path: str, lemma_table: str) -> SyntaxComponent:
+    backoff = LemmaBackoff.load(Path(lemma_table)) if lemma_table else None
+    return SyntaxComponent(spacy.load(path, vocab=nlp.vocab), backoff)
 
 
 def add_syntax(nlp: Language, path: Path | None = None) -> bool:
@@ -65,7 +114,9 @@ def add_syntax(nlp: Language, path: Path | None = None) -> bool:
     path = path if path is not None else default_syntax_dir()
     if not (path / "meta.json").is_file():
         return False
-    nlp.add_pipe(COMPONENT, last=True, config={"path": str(path)})
+    table = default_lemma_table()
+    config = {"path": str(path), "lemma_table": str(table) if table.is_file() else ""}
+    nlp.add_pipe(COMPONENT, last=True, config=config)
     return True
 
 

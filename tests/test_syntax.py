@@ -1,0 +1,40 @@
+"""The linguistic layer's runtime pieces: the lemma backoff and the tree index."""
+
+from __future__ import annotations
+
+from timeline.schema import Token
+from timeline.syntax import LemmaBackoff, Tree, default_lemma_table
+
+TABLE = {"bereidden": "bereiden", "meldt": "melden", "eventuele": "eventueel", "Kyiv": "Kyiv"}
+
+
+def test_backoff_takes_the_table_where_the_model_left_the_form() -> None:
+    b = LemmaBackoff(TABLE)
+    assert b.lemma("bereidden", "VERB", "bereidden") == "bereiden"  # left as it was
+    assert b.lemma("eventuele", "ADJ", "eventuel") == "eventueel"  # no lemma the table knows
+
+
+def test_backoff_keeps_a_known_lemma_and_unknown_words() -> None:
+    b = LemmaBackoff(TABLE)
+    assert b.lemma("meldt", "VERB", "bereiden") == "bereiden"  # a lemma the table knows
+    assert b.lemma("overleg", "NOUN", "overleg") == "overleg"  # not in the table
+    assert b.lemma("Kyiv", "PROPN", "kyiv") == "kyiv"  # names keep the model's lemma
+
+
+def test_shipped_table_loads_and_knows_inflected_verbs() -> None:
+    b = LemmaBackoff.load(default_lemma_table())
+    assert b is not None
+    assert b.lemma("belden", "VERB", "belden") == "bellen"
+    assert b.lemma("opgebeld", "VERB", "opgebeld") == "opbellen"
+
+
+def test_tree_span_and_ancestors() -> None:
+    rows = [("De", 1), ("top", 2), ("vond", 2), ("plaats", 2)]
+    toks, pos = [], 0
+    for i, (text, head) in enumerate(rows):
+        toks.append(Token(i=i, text=text, start=pos, end=pos + len(text), dep="x", head=head))
+        pos += len(text) + 1
+    tree = Tree(toks)
+    assert tree.span(toks[1]) == (0, 6)  # "De top"
+    assert [a.text for a in tree.ancestors(toks[0])] == ["top", "vond"]
+    assert [t.text for t in tree.at(3, 11)] == ["top", "vond"]
