@@ -134,3 +134,23 @@ def test_ten_thousand_tiny_files(tmp_path: Path) -> None:
         (tmp_path / f"{i:05d}.txt").write_text(f"date 2025-02 Artikel nummer {i}.")
     result = load_paths([tmp_path])
     assert len(result.articles) == 10_000 and not result.problems
+
+
+def test_dateline_of_a_wire_story() -> None:
+    from timeline.loader import find_dateline
+
+    text = "date 2025-03\n\nSINT-PETERSBURG (ANP/AFP/RTR) - De gezant sprak met Poetin."
+    line = find_dateline(text, 14)
+    assert line is not None
+    assert (line.place, line.agencies) == ("SINT-PETERSBURG", ("ANP", "AFP", "RTR"))
+    assert text[line.start : line.end].startswith("SINT-PETERSBURG")
+    headline = "date 2025-03\n\nKop zonder punt\n\nKYIV (ANP) - Tekst."
+    assert find_dateline(headline, 14).place == "KYIV"  # type: ignore[union-attr]
+    assert find_dateline("date 2025-03\n\nDe NAVO (de alliantie) - ook", 14) is None
+
+
+def test_meeting_held_without_a_place_is_at_the_dateline() -> None:
+    from tests.test_events import mentions
+
+    (m,) = mentions("MOSKOU (ANP) - Poetin heeft gisteren Witkoff ontvangen.", "2025-04-12")
+    assert (m.type, m.status, m.location) == ("meeting", "occurred", "Moskou")

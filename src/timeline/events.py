@@ -38,6 +38,7 @@ from timeline.contact_words import (
     refine_type,
 )
 from timeline.grammar import contact_words, governed_status, grammar, passing_contacts
+from timeline.loader import find_dateline
 from timeline.mentions import ActorMention, mention_matcher
 from timeline.resources import load_toml
 from timeline.schema import (
@@ -969,7 +970,34 @@ def build_mentions(
             discourse.pair_place = (
                 place.group(1) if place and place.group(1) not in lex.refine["not_venues"] else None
             )
-    return _earlier_calls(out)
+    return _at_dateline(_earlier_calls(out), article)
+
+
+def _at_dateline(mentions: list[EventMention], article: Article) -> list[EventMention]:
+    """A meeting held, reported in a wire story without a place of its own, is at the
+    place of the dateline ("PARIJS (ANP/AFP) - ...")."""
+    line = find_dateline(article.text, article.body_start)
+    if line is None:
+        return mentions
+    place = _place_name(line.place)
+    if place is None:
+        return mentions
+    return [
+        x.model_copy(update={"location": place})
+        if x.type == "meeting" and x.status == "occurred" and x.location is None and not x.reference
+        else x
+        for x in mentions
+    ]
+
+
+@cache
+def _place_names() -> dict[str, str]:
+    groups = load_toml("places.toml")["group"]
+    return {n.upper(): n for g in groups if g["label"] == "LOC" for n in g["names"]}
+
+
+def _place_name(upper: str) -> str | None:
+    return _place_names().get(upper.strip().upper())
 
 
 def _redated(mention: EventMention, date: EventDate, timex: str) -> EventMention:

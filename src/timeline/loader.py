@@ -21,6 +21,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from timeline.errors import WARNINGS, ArticleError, Code, message
 from timeline.schema import Article, Problem, Published
@@ -248,3 +249,33 @@ def future_problems(articles: Iterable[Article], today: dt.date) -> list[Problem
         for a in articles
         if a.published.earliest > today
     ]
+
+
+# A wire story's dateline at the start of the body: "PARIJS (ANP/AFP) - ",
+# "KYIV (ANP/DPA/RTR/BLOOMBERG) - ": the place (in capitals) the story was filed from
+# and the agencies. It stays in the text (sentences quote it); the event builder
+# reads it as the place of a meeting held that the story reports without a place.
+_DATELINE = re.compile(
+    r"\s*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'. -]{1,40}?)\s*\((?P<agencies>[A-Za-z]+(?:\s*/\s*[A-Za-z]+)*)\)\s*[-–—]\s"
+)
+
+
+class Dateline(NamedTuple):
+    place: str  # as written, in capitals
+    agencies: tuple[str, ...]
+    start: int
+    end: int
+
+
+def find_dateline(text: str, body_start: int) -> Dateline | None:
+    """The dateline at the start of the body (after a one-line headline, if any)."""
+    starts = [body_start]
+    first_break = text.find("\n", body_start)
+    if 0 <= first_break - body_start <= 200:
+        starts.append(first_break)  # "headline\n\nMOSKOU (ANP) - ..."
+    for pos in starts:
+        m = _DATELINE.match(text, pos)
+        if m is not None:
+            agencies = tuple(a.strip() for a in m.group("agencies").split("/"))
+            return Dateline(m.group("place").strip(), agencies, m.start("place"), m.end())
+    return None
