@@ -743,3 +743,13 @@ def test_their_talks_where_the_group_was_together_are_a_meeting() -> None:
     )
     (ref,) = [x for x in got if x.reference]
     assert ref.type == "meeting" and ref.participants == ["macron", "starmer", "zelensky"]
+
+
+def test_refinement_words_are_whole_words() -> None:
+    # "top" makes talks a meeting, "stoppen" does not
+    lex = lexicon()
+    assert (
+        refine_type(["talks"], "Het stoppen van de oorlog is het onderwerp van het gesprek", lex)
+        == "talks"
+    )
+    assert refine_type(["talks"], "Het gesprek vindt plaats tijdens de top", lex) == "meeting"

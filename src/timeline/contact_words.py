@@ -194,9 +194,10 @@ def refine_type(
     if best != "talks":
         return best
     low = text.lower()
-    if any(re.search(w, low) for w in lex.refine["call"]):
+    # whole words only: "top" is in "stoppen", "bezoek" in "tegenbezoek" is fine
+    if any(re.search(rf"(?<!\w){w}", low) for w in lex.refine["call"]):
         return "call"
-    if any(re.search(w, low) for w in lex.refine["meeting"]):
+    if any(re.search(rf"(?<!\w){w}", low) for w in lex.refine["meeting"]):
         return "meeting"
     # "hebben elkaar in Rome gesproken": a place makes it a meeting, but a
     # country at war is the topic ("over de oorlog in Oekraïne"), not a venue
