@@ -271,3 +271,36 @@ def test_contact_under_another_contact_word_is_named_in_passing() -> None:
         ]
     )
     assert passing_contacts(t, 0, 100, G) == []
+
+
+def test_habits_and_states_are_out_of_scope() -> None:
+    from timeline.grammar import out_of_scope
+
+    # "Ze spreken elkaar regelmatig"
+    t = tree(
+        [
+            ("Ze", "ze", "PRON", "nsubj", 1, ""),
+            ("spreken", "spreken", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+            ("elkaar", "elkaar", "PRON", "obj", 1, ""),
+            ("regelmatig", "regelmatig", "ADJ", "advmod", 1, ""),
+        ]
+    )
+    assert out_of_scope(t, [t.tokens[1]], G) == "habitual: 'regelmatig'"
+    # "Hij heeft contact met Poetin" (a state) / "... heeft contact gehad" (a contact)
+    state = tree(
+        [
+            ("Hij", "hij", "PRON", "nsubj", 1, ""),
+            ("heeft", "hebben", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+            ("contact", "contact", "NOUN", "obj", 1, ""),
+        ]
+    )
+    assert out_of_scope(state, [state.tokens[2]], G) is not None
+    held = tree(
+        [
+            ("Hij", "hij", "PRON", "nsubj", 3, ""),
+            ("heeft", "hebben", "AUX", "aux", 3, "Tense=Pres|VerbForm=Fin"),
+            ("contact", "contact", "NOUN", "obj", 3, ""),
+            ("gehad", "hebben", "VERB", "ROOT", 3, "VerbForm=Part"),
+        ]
+    )
+    assert out_of_scope(held, [held.tokens[2]], G) is None

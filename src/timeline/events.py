@@ -37,7 +37,13 @@ from timeline.contact_words import (
     lexicon,
     refine_type,
 )
-from timeline.grammar import contact_words, governed_status, grammar, passing_contacts
+from timeline.grammar import (
+    contact_words,
+    governed_status,
+    grammar,
+    out_of_scope,
+    passing_contacts,
+)
 from timeline.loader import find_dateline
 from timeline.mentions import ActorMention, mention_matcher
 from timeline.resources import load_toml
@@ -550,9 +556,8 @@ def build_mentions(
                 if host is not None and host[0] not in ids:
                     ids, words = [*ids, host[0]], [*words, host[1]]  # "bezoek aan het Witte Huis"
             status, cues = decide_status(text, lex)
-            governed = governed_status(
-                tree, tree.at(sentence.start + ctrig[0][0], sentence.start + ctrig[-1][1]), gram
-            )
+            trigger_words = tree.at(sentence.start + ctrig[0][0], sentence.start + ctrig[-1][1])
+            governed = governed_status(tree, trigger_words, gram)
             if governed is not None and (
                 status in ("occurred", "planned") or governed[0] in ("cancelled", "denied")
             ):
@@ -571,6 +576,8 @@ def build_mentions(
                 status, cues = "occurred", ["a past date in its own clause"]
             if status not in ("denied", "claimed") and lex.negation.search(text.lower()):
                 continue  # "hebben elkaar nooit meer gesproken": no contact to report
+            if out_of_scope(tree, trigger_words, gram):
+                continue  # "ze spreken elkaar regelmatig": no single contact
             # "Het bezoek volgt op spanningen tussen beide presidenten": a definite
             # contact noun whose parties come only from a group word refers back
             definite = any(

@@ -44,6 +44,8 @@ class Grammar:
     perfect_aux: frozenset[str]
     light_verbs: frozenset[str]
     passing_preps: frozenset[str]
+    habitual: frozenset[str]
+    states: dict[str, frozenset[str]]
 
 
 def _by_word(table: dict[str, list[str]]) -> dict[str, str]:
@@ -66,6 +68,8 @@ def grammar() -> Grammar:
         perfect_aux=frozenset(data["tense"]["perfect_aux"]),
         light_verbs=frozenset(data["tense"]["light_verbs"]),
         passing_preps=frozenset(data["passing"]["prepositions"]),
+        habitual=frozenset(data["scope"]["habitual"]),
+        states={k: frozenset(v) for k, v in data["scope"]["states"].items()},
     )
 
 
@@ -135,6 +139,23 @@ def passing_contacts(
 def tree_text(tree: Tree, first: Token, last: Token) -> str:
     """The words from `first` to `last` (inclusive), joined by single spaces."""
     return " ".join(tree.tokens[i].text for i in range(first.i, last.i + 1) if i in tree.tokens)
+
+
+def out_of_scope(tree: Tree, triggers: Iterable[Token], g: Grammar) -> str | None:
+    """Why the contact words report no single contact ([scope] in grammar.toml): a
+    habitual adverb in their clause, or a contact noun held by a state verb in the
+    present ("heeft contact met"; "heeft contact gehad" is a contact); else None."""
+    for t in triggers:
+        head = tree.head(t)
+        states = g.states.get(lemma(tree, t))
+        if states and head is not None and lemma(tree, head) in states and not _past(tree, head):
+            return f"a state: {head.text!r} {t.text!r}"
+        verb = _clause_verb(tree, t)
+        for node in (t, verb) if verb is not None else (t,):
+            for c in tree.children(node):
+                if c.dep in ("advmod", "obl") and lemma(tree, c) in g.habitual:
+                    return f"habitual: {c.text!r}"
+    return None
 
 
 def _clause_verb(tree: Tree, t: Token) -> Token | None:
