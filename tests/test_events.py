@@ -162,8 +162,12 @@ def test_date_from_time_expression_and_tense() -> None:
 
 
 def test_month_dated_article_never_gets_a_day() -> None:
+    # a contact held, reported without a date of its own: in the article's month
     (m,) = mentions("Trump heeft met Poetin gebeld.", "2025-02")
-    assert m.date.latest == dt.date(2025, 2, 28) and m.date.earliest is None
+    assert (m.date.earliest, m.date.latest) == (dt.date(2025, 2, 1), dt.date(2025, 2, 28))
+    # with the day known, on or before it (yesterday's contacts are reported too)
+    (m,) = mentions("Trump heeft met Poetin gebeld.", "2025-02-12")
+    assert (m.date.earliest, m.date.latest) == (None, dt.date(2025, 2, 12))
 
 
 def test_refers_back_to_previous_contact() -> None:

@@ -73,12 +73,22 @@ def choose_timex(
 
 
 def tense_date(status: EventStatus, dct: Interval) -> EventDate:
+    """The date of a contact whose report has no time expression of its own: a plan
+    lies ahead of the article, a contact held lies in the article's month when the
+    date line gives only the month (a news report is of recent contacts), else on
+    or before the article's day."""
     if status in ("planned", "proposed"):
         return EventDate(
             earliest=dct.earliest, latest=None, basis="planned: after the article date"
         )
     if status == "cancelled":
         return EventDate(earliest=None, latest=None, basis="cancelled: no date given")
+    if dct.earliest is not None and dct.latest is not None and dct.earliest < dct.latest:
+        return EventDate(
+            earliest=dct.earliest,
+            latest=dct.latest,
+            basis="past tense, no date of its own: in the month of the article",
+        )
     return EventDate(
         earliest=None, latest=dct.latest, basis="past tense: on or before the article date"
     )

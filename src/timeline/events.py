@@ -1548,6 +1548,15 @@ def _widen(
                 items[i] = wider
 
 
+def _soft(m: EventMention) -> Interval:
+    """The interval a later report may tighten: a date from the article's month alone
+    (no time expression) bounds a contact only from above."""
+    d = m.date.interval
+    if m.date.basis.startswith(("time expression", "after ")):
+        return d
+    return Interval(earliest=None, latest=d.latest)
+
+
 def _refer_back(
     article: Article,
     sentence: Sentence,
@@ -1646,8 +1655,8 @@ def _refer_back(
     elif (
         chosen is not None
         and (bool(cues) or tighten)  # "Het eerste telefoontje vond zaterdag plaats"
-        and ante.contains(chosen.interval)
-        and (chosen.interval.width() or 10**6) < (ante.width() or 10**6)
+        and _soft(antecedent).contains(chosen.interval)
+        and (chosen.interval.width() or 10**6) < (_soft(antecedent).width() or 10**6)
     ):
         # a tighter date for the same contact
         date = timex_date(chosen)
