@@ -757,3 +757,10 @@ def test_refinement_words_are_whole_words() -> None:
         == "talks"
     )
     assert refine_type(["talks"], "Het gesprek vindt plaats tijdens de top", lex) == "meeting"
+
+
+def test_alternatives_are_one_contact_each() -> None:
+    got = mentions(
+        "Trump zal pas een ontmoeting met Zelensky of Poetin hebben als er een akkoord is."
+    )
+    assert sorted(tuple(m.participants) for m in got) == [("putin", "trump"), ("trump", "zelensky")]

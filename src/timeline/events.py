@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from timeline.actors import ActorBase
 from timeline.contact_dates import (
@@ -783,6 +784,21 @@ def build_mentions(
                             location=_location(entities, sentence, article.text),
                         )
                     )
+            for alone in _alternatives(ids, smentions, clause, text):
+                # "een ontmoeting met Zelensky of Poetin": one contact with each
+                produced.append(
+                    _mention(
+                        article,
+                        sentence,
+                        etype,
+                        alone,
+                        status,
+                        date,
+                        Evidence(ctrig, words, chosen, [*cues, "one of alternatives"]),
+                    )
+                )
+            if produced and produced[-1].source.cues[-1:] == ["one of alternatives"]:
+                continue
             mention = _mention(
                 article,
                 sentence,
@@ -1005,6 +1021,21 @@ def _place_names() -> dict[str, str]:
 
 def _place_name(upper: str) -> str | None:
     return _place_names().get(upper.strip().upper())
+
+
+def _alternatives(
+    ids: Sequence[str], smentions: Sequence[ActorMention], clause: Clause, text: str
+) -> list[list[str]]:
+    """The party lists of a contact whose other side is given as alternatives ("met
+    Zelensky of Poetin"): one list per alternative, or [] when there are none."""
+    named = [m for m in smentions if clause.start <= m.start < clause.end and m.actors]
+    for a, b in pairwise(named):
+        if text[a.end : b.start] == " of " and a.actors[0] in ids and b.actors[0] in ids:
+            return [
+                [x for x in ids if x != b.actors[0]],
+                [x for x in ids if x != a.actors[0]],
+            ]
+    return []
 
 
 def _redated(mention: EventMention, date: EventDate, timex: str) -> EventMention:
