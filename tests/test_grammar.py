@@ -304,3 +304,26 @@ def test_habits_and_states_are_out_of_scope() -> None:
         ]
     )
     assert out_of_scope(held, [held.tokens[2]], G) is None
+
+
+def test_pronoun_subject_of_the_main_clause() -> None:
+    from timeline.grammar import pronoun_subject
+
+    # "Hij zegt dat Poetin wacht"
+    t = tree(
+        [
+            ("Hij", "hij", "PRON", "nsubj", 1, "Case=Nom|Person=3|PronType=Prs"),
+            ("zegt", "zeggen", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+            ("dat", "dat", "SCONJ", "mark", 4, ""),
+            ("Poetin", "Poetin", "PROPN", "nsubj", 4, ""),
+            ("wacht", "wachten", "VERB", "ccomp", 1, "Tense=Pres|VerbForm=Fin"),
+        ]
+    )
+    assert pronoun_subject(t, 0, 100)
+    named = tree(
+        [
+            ("Poetin", "Poetin", "PROPN", "nsubj", 1, ""),
+            ("zegt", "zeggen", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+        ]
+    )
+    assert not pronoun_subject(named, 0, 100)

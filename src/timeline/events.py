@@ -44,6 +44,7 @@ from timeline.grammar import (
     grammar,
     out_of_scope,
     passing_contacts,
+    pronoun_subject,
 )
 from timeline.loader import find_dateline
 from timeline.mentions import ActorMention, mention_matcher
@@ -981,8 +982,10 @@ def build_mentions(
         named = [a for m in smentions if m.kind in ("name", "descriptor") for a in m.actors]
         named = [a for a in named if a not in lex.reporters]
         discourse.named.extend(a for m in smentions if m.kind == "name" for a in m.actors)
-        if named:
-            discourse.last_actor = named[0]  # the sentence's first-named actor: its topic
+        if named and not pronoun_subject(tree, sentence.start, sentence.end):
+            # the sentence's first-named actor is its topic, unless its subject is a
+            # pronoun: "Hij zegt ... Poetin ...": the topic stays who "hij" was
+            discourse.last_actor = named[0]
         pair = sorted({a for m in produced for a in m.participants}) or sorted(set(named))
         if len(pair) >= 2:
             discourse.last_pair = tuple(pair)

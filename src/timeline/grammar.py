@@ -158,6 +158,15 @@ def out_of_scope(tree: Tree, triggers: Iterable[Token], g: Grammar) -> str | Non
     return None
 
 
+def pronoun_subject(tree: Tree, start: int, end: int) -> bool:
+    """Is the subject of the main clause in [start, end) a personal pronoun ("Hij zegt")?"""
+    for t in tree.at(start, end):
+        head = tree.head(t)
+        if t.dep.startswith("nsubj") and head is not None and head.dep == "ROOT":
+            return t.pos == "PRON" and "Prs" in t.morph and "Person=3" in t.morph
+    return False
+
+
 def _clause_verb(tree: Tree, t: Token) -> Token | None:
     if t.pos in VERBAL:
         return t
