@@ -764,3 +764,8 @@ def test_alternatives_are_one_contact_each() -> None:
         "Trump zal pas een ontmoeting met Zelensky of Poetin hebben als er een akkoord is."
     )
     assert sorted(tuple(m.participants) for m in got) == [("putin", "trump"), ("trump", "zelensky")]
+
+
+def test_pronoun_after_volgens_is_the_source() -> None:
+    got = mentions("Poetin sprak met Witkoff. Volgens Zelensky spraken Driscoll en hij over vrede.")
+    assert [m.participants for m in got][-1] == ["driscoll", "zelensky"]

@@ -39,6 +39,7 @@ class Lexicon:
     dependent: re.Pattern[str]
     senders: re.Pattern[str]
     bystander: re.Pattern[str]
+    attribution: re.Pattern[str]
     focus: frozenset[str]
     negation: re.Pattern[str]
     loose_groups: frozenset[str]
@@ -95,6 +96,7 @@ def lexicon() -> Lexicon:
         dependent=re.compile(rf"(?:{'|'.join(refs['dependents'])})\s+van\s+(?:\w+\s+)?$"),
         senders=re.compile(rf"\s+(?:\w+\s+)?(?:{'|'.join(refs['senders'])})\b"),
         bystander=re.compile(rf"(?<!\w)(?:{'|'.join(refs['bystander_before'])})\s+(?:\w+\s+)?$"),
+        attribution=re.compile(rf"(?i)(?<!\w)(?:{'|'.join(refs['attribution'])})\s+$"),
         focus=frozenset(a.id for a in load_actors().actors if a.focus),
         negation=re.compile(rf"(?<!\w)(?:{'|'.join(trig['negation']['phrases'])})(?!\w)"),
         loose_groups=frozenset(refs["loose_groups"]),

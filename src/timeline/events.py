@@ -174,7 +174,20 @@ def _participants(
             between or _after_reporting_verb(sentence_text[: m.start], lex)
         ):
             continue  # "voegde hij eraan toe", "zei hij": the speaker
-        if m.kind == "pronoun" and m.text.lower() in ("hij", "hem", "zelf"):
+        source = next(
+            (
+                x
+                for x in sentence_mentions
+                if x.kind == "name"
+                and x.end <= m.start
+                and lex.attribution.search(sentence_text[: x.start])
+            ),
+            None,
+        )
+        if m.kind == "pronoun" and m.text.lower() in ("hij", "zij") and source is not None:
+            for a in source.actors:
+                add(a, m.text)  # "Volgens Zelensky bespraken Driscoll en hij": Zelensky
+        elif m.kind == "pronoun" and m.text.lower() in ("hij", "hem", "zelf"):
             candidates = [a for a in reversed(named_before) if a not in ids]
             if candidates:
                 add(candidates[0], m.text)
