@@ -27,3 +27,13 @@ def test_paragraph_offsets() -> None:
     assert [text[a:b] for a, b in paragraphs(text)] == ["a b", "c d"]
     assert is_heading("'Hoop dat het snel gaat'")
     assert not is_heading("Dit is een zin.")
+
+
+def test_a_line_break_ends_a_sentence() -> None:
+    text = "Trump belde met Poetin\nWASHINGTON (ANP) - Trump heeft gebeld. Het ging goed."
+    got = [s.text for s in sentences(text)]
+    assert got == [
+        "Trump belde met Poetin",
+        "WASHINGTON (ANP) - Trump heeft gebeld.",
+        "Het ging goed.",
+    ]

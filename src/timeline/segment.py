@@ -81,10 +81,29 @@ def sentences(text: str, start: int = 0) -> list[Sentence]:
     abbreviations = _abbreviations()
     out: list[Sentence] = []
     for p, (a, b) in enumerate(paragraphs(text, start)):
-        chunk = text[a:b]
-        if is_heading(chunk):
-            out.append(Sentence(len(out), a, b, chunk, p, heading=True))
-            continue
-        for s, e in _split(text, a, b, abbreviations):
-            out.append(Sentence(len(out), s, e, text[s:e], p))
+        for la, lb in _lines(text, a, b):
+            chunk = text[la:lb]
+            if is_heading(chunk):
+                out.append(Sentence(len(out), la, lb, chunk, p, heading=True))
+                continue
+            for s, e in _split(text, la, lb, abbreviations):
+                out.append(Sentence(len(out), s, e, text[s:e], p))
+    return out
+
+
+def _lines(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The lines of a paragraph: news page text is not hard-wrapped, so a line break
+    ends a sentence (a headline right above its story: "Kop\nWASHINGTON (ANP) - ...")."""
+    out, pos = [], a
+    while pos < b:
+        nl = text.find("\n", pos, b)
+        end = b if nl < 0 else nl
+        la, lb = pos, end
+        while la < lb and text[la].isspace():
+            la += 1
+        while lb > la and text[lb - 1].isspace():
+            lb -= 1
+        if la < lb:
+            out.append((la, lb))
+        pos = end + 1
     return out
