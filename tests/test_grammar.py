@@ -327,3 +327,17 @@ def test_pronoun_subject_of_the_main_clause() -> None:
         ]
     )
     assert not pronoun_subject(named, 0, 100)
+
+
+def test_hoe_vaak_asks_and_states_no_habit() -> None:
+    from timeline.grammar import out_of_scope
+
+    t = tree(
+        [
+            ("hoe", "hoe", "ADV", "advmod", 1, ""),
+            ("vaak", "vaak", "ADV", "advmod", 3, ""),
+            ("ze", "ze", "PRON", "nsubj", 3, ""),
+            ("spraken", "spreken", "VERB", "ROOT", 3, "Tense=Past|VerbForm=Fin"),
+        ]
+    )
+    assert out_of_scope(t, [t.tokens[3]], G) is None

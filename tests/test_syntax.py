@@ -38,3 +38,15 @@ def test_tree_span_and_ancestors() -> None:
     assert tree.span(toks[1]) == (0, 6)  # "De top"
     assert [a.text for a in tree.ancestors(toks[0])] == ["top", "vond"]
     assert [t.text for t in tree.at(3, 11)] == ["top", "vond"]
+
+
+def test_fine_verb_tag_wins_over_a_noun_reading() -> None:
+    from timeline.syntax import reconcile
+
+    assert reconcile("NOUN", "WW|vd|vrij|zonder", "Gender=Neut") == ("VERB", "VerbForm=Part")
+    assert reconcile("NOUN", "WW|pv|verl|mv", "") == ("VERB", "Tense=Past|VerbForm=Fin")
+    assert reconcile("VERB", "WW|pv|tgw|ev", "Tense=Pres|VerbForm=Fin") == (
+        "VERB",
+        "Tense=Pres|VerbForm=Fin",
+    )
+    assert reconcile("NOUN", "N|soort|ev", "Number=Sing") == ("NOUN", "Number=Sing")

@@ -153,7 +153,12 @@ def out_of_scope(tree: Tree, triggers: Iterable[Token], g: Grammar) -> str | Non
         verb = _clause_verb(tree, t)
         for node in (t, verb) if verb is not None else (t,):
             for c in tree.children(node):
-                if c.dep in ("advmod", "obl") and lemma(tree, c) in g.habitual:
+                asked = tree.tokens.get(c.i - 1)  # "hoe vaak": a question, not a habit
+                if (
+                    c.dep in ("advmod", "obl")
+                    and lemma(tree, c) in g.habitual
+                    and not (asked is not None and asked.text.lower() == "hoe")
+                ):
                     return f"habitual: {c.text!r}"
     return None
 

@@ -120,12 +120,36 @@ def add_syntax(nlp: Language, path: Path | None = None) -> bool:
     return True
 
 
+# Verb forms the Dutch fine tags (CGN/Lassy "WW|...") spell out
+_VERB_FORMS = (
+    ("WW|pv|tgw", "Tense=Pres|VerbForm=Fin"),
+    ("WW|pv|verl", "Tense=Past|VerbForm=Fin"),
+    ("WW|pv|conj", "VerbForm=Fin"),
+    ("WW|vd", "VerbForm=Part"),
+    ("WW|od", "VerbForm=Part"),
+    ("WW|inf", "VerbForm=Inf"),
+)
+
+
+def reconcile(pos: str, tag: str, morph: str) -> tuple[str, str]:
+    """UPOS and morphology made to agree with the Dutch fine tag where that says verb.
+
+    The tagger (fine tags) and the morphologizer (UPOS, features) are trained apart and
+    now and then disagree ("gebeld": NOUN, but WW|vd). The fine tag is the more
+    detailed reading, so a verb tag makes the token a verb with its tense and form."""
+    if not tag.startswith("WW") or (pos in ("VERB", "AUX") and "VerbForm" in morph):
+        return pos, morph
+    form = next((f for prefix, f in _VERB_FORMS if tag.startswith(prefix)), "")
+    return ("VERB" if pos not in ("VERB", "AUX") else pos), form or morph
+
+
 def extract_tokens(doc: Doc, offset: int = 0) -> list[Token]:
     """The tokens of `doc` with their analysis, offsets shifted by `offset`."""
     out = []
     for tok in doc:
         if tok.is_space:
             continue
+        pos, morph = reconcile(tok.pos_, tok.tag_, str(tok.morph))
         out.append(
             Token(
                 i=tok.i,
@@ -133,9 +157,9 @@ def extract_tokens(doc: Doc, offset: int = 0) -> list[Token]:
                 start=tok.idx + offset,
                 end=tok.idx + len(tok.text) + offset,
                 lemma=tok.lemma_,
-                pos=tok.pos_,
+                pos=pos,
                 tag=tok.tag_,
-                morph=str(tok.morph),
+                morph=morph,
                 dep=tok.dep_,
                 head=tok.head.i,
             )
