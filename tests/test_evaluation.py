@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_timex import _tx
 from timeline.evaluation.events import evaluate_events
 from timeline.evaluation.timex import evaluate_timex
-from timeline.schema import Event, EventDate, Source, TimeExpression, Timeline
+from timeline.schema import Event, EventDate, Source, Timeline
 
 D = dt.date
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,18 +95,6 @@ def test_location_and_realizes_are_scored(tmp_path: Path) -> None:
     )
     r = evaluate_events(gold, wrong)
     assert (r.location_accuracy, r.realizes_accuracy) == (0.0, 0.0)
-
-
-def _tx(text: str, start: int, day: D) -> TimeExpression:
-    return TimeExpression(
-        text=text,
-        start=start,
-        end=start + len(text),
-        earliest=day,
-        latest=day,
-        value=None,
-        granularity="day",
-    )
 
 
 def test_offset_timex_gold_is_aligned_by_overlap(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.trees import Row, tokens
 from timeline.grammar import (
     contact_type,
     contact_words,
@@ -19,25 +20,9 @@ from timeline.syntax import Tree, feature
 G = grammar()
 
 
-def tree(rows: list[tuple[str, str, str, str, int, str]]) -> Tree:
+def tree(rows: list[Row]) -> Tree:
     """(text, lemma, pos, dep, head, morph) per token; offsets follow from the texts."""
-    tokens, pos = [], 0
-    for i, (text, lem, upos, dep, head, morph) in enumerate(rows):
-        tokens.append(
-            Token(
-                i=i,
-                text=text,
-                start=pos,
-                end=pos + len(text),
-                lemma=lem,
-                pos=upos,
-                morph=morph,
-                dep=dep,
-                head=head,
-            )
-        )
-        pos += len(text) + 1
-    return Tree(tokens)
+    return Tree(tokens(rows))
 
 
 def test_feature_reads_one_morphological_feature() -> None:

@@ -57,45 +57,32 @@ def test_installed_wheel_builds_like_the_checkout(dist: Path, tmp_path: Path) ->
     )
     work = tmp_path / "elsewhere"
     work.mkdir()
-    clean = {k: v for k, v in os.environ.items() if k not in {"TIMELINE_MODEL_DIR", "PYTHONPATH"}}
-    run = subprocess.run(
-        [
-            str(env_dir / "bin" / "timeline"),
-            "build",
-            str(ROOT / "data"),
-            "--no-cache",
-            "-o",
-            "out.json",
-        ],
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"TIMELINE_MODEL_DIR", "TIMELINE_SYNTAX_DIR", "PYTHONPATH"}
+    }
+
+    def timeline(python: Path | str, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(python), "-m", "timeline", *args],
+            cwd=work,
+            env=clean,
+            capture_output=True,
+            text=True,
+        )
+
+    build = ["build", str(ROOT / "data"), "--no-cache", "-o"]
+    installed = timeline(py, *build, "out.json")  # the installed wheel
+    assert installed.returncode == 0, installed.stderr
+    scripted = subprocess.run(  # its console script, from a directory outside the checkout
+        [str(env_dir / "bin" / "timeline"), "--version"],
         cwd=work,
         env=clean,
         capture_output=True,
         text=True,
     )
-    assert run.returncode == 0, run.stderr
-    version = subprocess.run(
-        [str(py), "-m", "timeline", "--version"],
-        cwd=work,
-        env=clean,
-        capture_output=True,
-        text=True,
-    )
-    assert "ner_nl" in version.stdout and "syntax" in version.stdout
-    here = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "timeline",
-            "build",
-            str(ROOT / "data"),
-            "--no-cache",
-            "-o",
-            "dev.json",
-        ],
-        cwd=work,
-        env=clean,
-        capture_output=True,
-        text=True,
-    )
+    assert "ner_nl" in scripted.stdout and "syntax" in scripted.stdout
+    here = timeline(sys.executable, *build, "dev.json")  # the development install
     assert here.returncode == 0, here.stderr
     assert (work / "out.json").read_bytes() == (work / "dev.json").read_bytes()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.timex_articles import make_article
+from tests.trees import tokens
 from timeline.schema import Token
 from timeline.syntax import Tree
 from timeline.timex import find_timexes
@@ -14,25 +15,10 @@ from timeline.timex.tense import tree_direction
 D = dt.date
 
 
-def tokens(text: str, rows: list[tuple[str, str, str, int, str]], offset: int) -> list[Token]:
+def toks(text: str, rows: list[tuple[str, str, str, int, str]], offset: int) -> list[Token]:
     """(lemma, pos, dep, head, morph) per whitespace-separated word of `text`."""
-    out, pos = [], offset
-    for i, (word, (lem, upos, dep, head, morph)) in enumerate(zip(text.split(), rows, strict=True)):
-        out.append(
-            Token(
-                i=i,
-                text=word,
-                start=pos,
-                end=pos + len(word),
-                lemma=lem,
-                pos=upos,
-                dep=dep,
-                head=head,
-                morph=morph,
-            )
-        )
-        pos += len(word) + 1
-    return out
+    words = text.split()
+    return tokens([(w, *r) for w, r in zip(words, rows, strict=True)], offset)
 
 
 PRES = "Tense=Pres|VerbForm=Fin"
@@ -41,7 +27,7 @@ PAST = "Tense=Past|VerbForm=Fin"
 
 def test_past_present_and_future_verb_groups() -> None:
     # "Trump belde woensdag" / "Trump belt woensdag" / "Trump zal woensdag bellen"
-    past = tokens(
+    past = toks(
         "Trump belde woensdag",
         [
             ("Trump", "PROPN", "nsubj", 1, ""),
@@ -51,7 +37,7 @@ def test_past_present_and_future_verb_groups() -> None:
         0,
     )
     assert tree_direction(Tree(past), 12, 20) == "past"
-    pres = tokens(
+    pres = toks(
         "Trump belt woensdag",
         [
             ("Trump", "PROPN", "nsubj", 1, ""),
@@ -61,7 +47,7 @@ def test_past_present_and_future_verb_groups() -> None:
         0,
     )
     assert tree_direction(Tree(pres), 11, 19) == "present"
-    fut = tokens(
+    fut = toks(
         "Trump zal woensdag bellen",
         [
             ("Trump", "PROPN", "nsubj", 3, ""),
@@ -72,7 +58,7 @@ def test_past_present_and_future_verb_groups() -> None:
         0,
     )
     assert tree_direction(Tree(fut), 10, 18) == "future"
-    perfect = tokens(
+    perfect = toks(
         "Trump heeft woensdag gebeld",
         [
             ("Trump", "PROPN", "nsubj", 3, ""),
@@ -87,7 +73,7 @@ def test_past_present_and_future_verb_groups() -> None:
 
 def test_no_direction_across_a_clause_boundary() -> None:
     # a weekday hanging from a clause head that is no verb (a bad parse) says nothing
-    toks = tokens(
+    parsed = toks(
         "Hij zei Poetin woensdag",
         [
             ("hij", "PRON", "nsubj", 1, ""),
@@ -97,7 +83,7 @@ def test_no_direction_across_a_clause_boundary() -> None:
         ],
         0,
     )
-    assert tree_direction(Tree(toks), 15, 23) is None
+    assert tree_direction(Tree(parsed), 15, 23) is None
 
 
 def test_present_weekday_is_today_when_the_day_is_known() -> None:
@@ -111,12 +97,12 @@ def test_present_weekday_is_today_when_the_day_is_known() -> None:
         ("Brussel.", "PROPN", "obl", 1, ""),
     ]
     article = make_article(f"date 2025-12-03\n\n{body}", "a.txt")
-    toks = tokens(body, rows, article.body_start)
-    (t,) = [x for x in find_timexes(article, toks) if x.text == "woensdag"]
+    parsed = toks(body, rows, article.body_start)
+    (t,) = [x for x in find_timexes(article, parsed) if x.text == "woensdag"]
     assert (t.earliest, t.latest) == (D(2025, 12, 3), D(2025, 12, 3))
     # a month-only date line cannot make it today: the next Wednesday of each day
     month = make_article(f"date 2025-12\n\n{body}", "b.txt")
     (t,) = [
-        x for x in find_timexes(month, tokens(body, rows, month.body_start)) if x.text == "woensdag"
+        x for x in find_timexes(month, toks(body, rows, month.body_start)) if x.text == "woensdag"
     ]
     assert t.earliest == D(2025, 12, 3) and t.latest == D(2026, 1, 7)

@@ -39,15 +39,16 @@ def paragraphs(text: str, start: int = 0) -> list[tuple[int, int]]:
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(text)))
-    out = []
-    for a, b in spans:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            out.append((a, b))
-    return out
+    return [x for a, b in spans if (x := _stripped(text, a, b))[0] < x[1]]
+
+
+def _stripped(text: str, a: int, b: int) -> tuple[int, int]:
+    """[a, b) without the white space at either end."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
 
 
 def is_heading(chunk: str) -> bool:
@@ -98,11 +99,7 @@ def _lines(text: str, a: int, b: int) -> list[tuple[int, int]]:
     while pos < b:
         nl = text.find("\n", pos, b)
         end = b if nl < 0 else nl
-        la, lb = pos, end
-        while la < lb and text[la].isspace():
-            la += 1
-        while lb > la and text[lb - 1].isspace():
-            lb -= 1
+        la, lb = _stripped(text, pos, end)
         if la < lb:
             out.append((la, lb))
         pos = end + 1
