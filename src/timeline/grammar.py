@@ -148,7 +148,13 @@ def out_of_scope(tree: Tree, triggers: Iterable[Token], g: Grammar) -> str | Non
     for t in triggers:
         head = tree.head(t)
         states = g.states.get(lemma(tree, t))
-        if states and head is not None and lemma(tree, head) in states and not _past(tree, head):
+        if (
+            states
+            and head is not None
+            and lemma(tree, head) in states
+            and not _past(tree, head)
+            and not _holds_participle(tree, head)
+        ):
             return f"a state: {head.text!r} {t.text!r}"
         verb = _clause_verb(tree, t)
         for node in (t, verb) if verb is not None else (t,):
@@ -189,6 +195,14 @@ def _past(tree: Tree, verb: Token) -> bool:
     )
 
 
+def _holds_participle(tree: Tree, verb: Token) -> bool:
+    """A "hebben"/"zijn" that is an auxiliary or holds a participle is the perfect's
+    auxiliary, however the parse attached the rest ("heeft geen contact ... bevestigd")."""
+    return verb.dep in ("aux", "aux:pass") or any(
+        feature(c, "VerbForm") == "Part" for c in tree.children(verb)
+    )
+
+
 def _present_finite(tree: Tree, verb: Token, light: bool = False) -> bool:
     """A present-tense finite verb group with no auxiliary ("spreekt", "heeft ... een ontmoeting").
 
@@ -200,6 +214,7 @@ def _present_finite(tree: Tree, verb: Token, light: bool = False) -> bool:
         and feature(verb, "VerbForm") == "Fin"
         and not _auxiliaries(tree, verb)
         and (light or cue_direction(verb.text) != "past")
+        and not (light and _holds_participle(tree, verb))
     )
 
 
