@@ -55,16 +55,23 @@ def blocks(sents: list[Doc], n: int) -> list[list[Doc]]:
 
 def save(docs: list[Doc], path: Path) -> dict[str, int]:
     DocBin(docs=docs, store_user_data=False).to_disk(path)
-    return {"docs": len(docs), "sents": sum(len(list(d.sents)) for d in docs),
-            "words": sum(len(d) for d in docs)}
+    return {
+        "docs": len(docs),
+        "sents": sum(len(list(d.sents)) for d in docs),
+        "words": sum(len(d) for d in docs),
+    }
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n-sents", type=int, default=10, help="sentences per document")
     ap.add_argument("--dev-every", type=int, default=10, help="every k-th block is dev")
-    ap.add_argument("--alpino-repeat", type=int, default=1,
-                    help="put the Alpino (news) training blocks K times into train.spacy")
+    ap.add_argument(
+        "--alpino-repeat",
+        type=int,
+        default=1,
+        help="put the Alpino (news) training blocks K times into train.spacy",
+    )
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--out", type=Path, default=REPO / "training" / "corpus" / "syntax")
     args = ap.parse_args()

@@ -26,16 +26,16 @@ import os
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-import argparse  # noqa: E402
-import json  # noqa: E402
-import time  # noqa: E402
-from collections.abc import Callable, Iterable  # noqa: E402
-from pathlib import Path  # noqa: E402
+import argparse
+import json
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
-import spacy  # noqa: E402
-from spacy.language import Language  # noqa: E402
-from spacy.tokens import Doc, DocBin  # noqa: E402
-from spacy.training import Example  # noqa: E402
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+from spacy.training import Example
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -51,8 +51,9 @@ METRICS = (
 TARGETS = {"UPOS": 0.94, "morph": 0.92, "lemma": 0.91, "LAS": 0.74}
 
 
-def words_per_second(run: Callable[[Iterable[str]], Iterable[Doc]], texts: list[str],
-                     repeat: int) -> float:
+def words_per_second(
+    run: Callable[[Iterable[str]], Iterable[Doc]], texts: list[str], repeat: int
+) -> float:
     best = float("inf")
     n_words = 0
     for _ in run(texts[:5]):  # warm-up
@@ -62,6 +63,13 @@ def words_per_second(run: Callable[[Iterable[str]], Iterable[Doc]], texts: list[
         n_words = sum(len(doc) for doc in run(texts))
         best = min(best, time.perf_counter() - start)
     return n_words / best
+
+
+def _rel(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(REPO).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _speed_texts() -> list[str]:
@@ -77,8 +85,9 @@ def _speed_texts() -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--model", type=Path, default=REPO / "models" / "syntax-nl")
-    ap.add_argument("--data", type=Path,
-                    default=REPO / "training" / "corpus" / "syntax" / "test.spacy")
+    ap.add_argument(
+        "--data", type=Path, default=REPO / "training" / "corpus" / "syntax" / "test.spacy"
+    )
     ap.add_argument("--ner", type=Path, default=None, help="also time NER + syntax")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--batch-size", type=int, default=64)
@@ -99,16 +108,15 @@ def main() -> None:
     docs_scores = evaluate(docs_path)[1] if docs_path.exists() else {}
     texts = _speed_texts() or [d.text for d in gold]
     result: dict[str, object] = {
-        "model": str(args.model),
-        "data": str(args.data),
+        "model": _rel(args.model),
+        "data": _rel(args.data),
         "docs": len(gold),
         "words": n_words,
         **scores,
         "docs_scores": docs_scores,
         "speed_words": sum(len(d) for d in nlp.tokenizer.pipe(texts)),
         "words_per_second": round(
-            words_per_second(lambda t: nlp.pipe(t, batch_size=args.batch_size), texts,
-                             args.repeat)
+            words_per_second(lambda t: nlp.pipe(t, batch_size=args.batch_size), texts, args.repeat)
         ),
         "size_mb": round(
             sum(p.stat().st_size for p in args.model.rglob("*") if p.is_file()) / 1e6, 1
@@ -125,8 +133,7 @@ def main() -> None:
             return docs
 
         result["ner_words_per_second"] = round(
-            words_per_second(lambda t: ner.pipe(t, batch_size=args.batch_size), texts,
-                             args.repeat)
+            words_per_second(lambda t: ner.pipe(t, batch_size=args.batch_size), texts, args.repeat)
         )
         result["ner_plus_syntax_words_per_second"] = round(
             words_per_second(both, texts, args.repeat)

@@ -54,10 +54,12 @@ def main() -> None:
         "config_sha256": sha256(HERE / "config.cfg"),
         "convert_args": args.convert_args,
         "data_sha256": {p.relative_to(HERE).as_posix(): sha256(p) for p in data_files},
-        "trained_on": [p.relative_to(HERE).as_posix() for p in data_files
-                       if p.parent.name != "test"],
-        "evaluation_only": [p.relative_to(HERE).as_posix() for p in data_files
-                            if p.parent.name == "test"],
+        "trained_on": [
+            p.relative_to(HERE).as_posix() for p in data_files if p.parent.name != "test"
+        ],
+        "evaluation_only": [
+            p.relative_to(HERE).as_posix() for p in data_files if p.parent.name == "test"
+        ],
     }
     if args.scores and args.scores.exists():
         timeline["alpino_test"] = json.loads(args.scores.read_text(encoding="utf-8"))
