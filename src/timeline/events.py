@@ -465,11 +465,13 @@ def build_mentions(
             smentions,
             [(t.start - sentence.start, t.end - sentence.start) for t in stimex] + venues + places,
         )
+        no_contact = [m.span() for m in lex.exclude.finditer(text.lower())]  # "sprak van"
         refs += [
             PassingRef(*found)
             for found in passing_contacts(tree, sentence.start, sentence.end, gram)
             if not any(r.start < found[1] and found[0] < r.end for r in refs)
             and any(found[0] <= m.start < found[1] for m in smentions)
+            and not any(a <= found[0] <= b for a, b in no_contact)
         ]
         excluded = [(r.start, r.end) for r in refs]
         # the sentence without the contacts named in passing, for the type ("na het
