@@ -82,7 +82,7 @@ def test_installed_wheel_builds_like_the_checkout(dist: Path, tmp_path: Path) ->
         capture_output=True,
         text=True,
     )
-    assert "ner_nl" in scripted.stdout and "syntax" in scripted.stdout
+    assert "nl_ner_nl 0.1.0" in scripted.stdout and "nl_timeline_syntax 0.1.0" in scripted.stdout
     here = timeline(sys.executable, *build, "dev.json")  # the development install
     assert here.returncode == 0, here.stderr
     assert (work / "out.json").read_bytes() == (work / "dev.json").read_bytes()
