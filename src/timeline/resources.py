@@ -55,7 +55,7 @@ def model_versions() -> list[tuple[str, str]]:
             meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        out.append(
-            (f"{meta.get('lang', '')}_{meta.get('name', name)}", str(meta.get("version", "?")))
-        )
+        lang, label = str(meta.get("lang", "")), str(meta.get("name", name))
+        full = label if not lang or label.startswith(f"{lang}_") else f"{lang}_{label}"
+        out.append((full, str(meta.get("version", "?"))))
     return out
