@@ -326,3 +326,31 @@ def test_hoe_vaak_asks_and_states_no_habit() -> None:
         ]
     )
     assert out_of_scope(t, [t.tokens[3]], G) is None
+
+
+def test_a_phrase_under_a_modal_is_told_ahead() -> None:
+    from timeline.grammar import told_ahead
+
+    # "Hij wil het bespreken tijdens hun ontmoeting" / "Hij besprak het tijdens hun ontmoeting"
+    def sentence(verb: str, lem: str, morph: str, modal: bool) -> Tree:
+        rows: list[Row] = [("Hij", "hij", "PRON", "nsubj", 1, "")]
+        if modal:
+            rows.append(("wil", "willen", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"))
+            rows.append((verb, lem, "VERB", "xcomp", 1, morph))
+            verb_i = 2
+        else:
+            rows.append((verb, lem, "VERB", "ROOT", 1, morph))
+            verb_i = 1
+        rows += [
+            ("tijdens", "tijdens", "ADP", "case", verb_i + 3, ""),
+            ("hun", "hun", "PRON", "nmod:poss", verb_i + 3, ""),
+            ("ontmoeting", "ontmoeting", "NOUN", "obl", verb_i, ""),
+        ]
+        return tree(rows)
+
+    ahead = sentence("bespreken", "bespreken", "VerbForm=Inf", modal=True)
+    noun = ahead.tokens[5]
+    assert told_ahead(ahead, noun.start, noun.end, G)
+    held = sentence("besprak", "bespreken", "Tense=Past|VerbForm=Fin", modal=False)
+    noun = held.tokens[4]
+    assert not told_ahead(held, noun.start, noun.end, G)

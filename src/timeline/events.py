@@ -45,6 +45,7 @@ from timeline.grammar import (
     out_of_scope,
     passing_contacts,
     pronoun_subject,
+    told_ahead,
 )
 from timeline.loader import find_dateline
 from timeline.mentions import ActorMention, mention_matcher
@@ -937,6 +938,10 @@ def build_mentions(
         # what a following "dat gesprek" refers to
         passing = []
         for ref in refs:
+            if told_ahead(tree, sentence.start + ref.start, sentence.start + ref.end, gram):
+                # "wil hij bespreken tijdens hun ontmoeting": a contact yet to come is
+                # the sentence's own plan, not a reference to one held
+                continue
             # "het eerste gesprek tussen beide presidenten sinds hun ontmoeting": the
             # pair of the sentence's own contact, when it is a pair
             own_pair = produced[-1].participants if produced else ()

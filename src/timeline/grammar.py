@@ -44,6 +44,7 @@ class Grammar:
     perfect_aux: frozenset[str]
     light_verbs: frozenset[str]
     passing_preps: frozenset[str]
+    future_aux: frozenset[str]
     habitual: frozenset[str]
     states: dict[str, frozenset[str]]
 
@@ -68,6 +69,7 @@ def grammar() -> Grammar:
         perfect_aux=frozenset(data["tense"]["perfect_aux"]),
         light_verbs=frozenset(data["tense"]["light_verbs"]),
         passing_preps=frozenset(data["passing"]["prepositions"]),
+        future_aux=frozenset(data["tense"]["future_aux"]),
         habitual=frozenset(data["scope"]["habitual"]),
         states={k: frozenset(v) for k, v in data["scope"]["states"].items()},
     )
@@ -167,6 +169,22 @@ def out_of_scope(tree: Tree, triggers: Iterable[Token], g: Grammar) -> str | Non
                 ):
                     return f"habitual: {c.text!r}"
     return None
+
+
+def told_ahead(tree: Tree, start: int, end: int, g: Grammar) -> bool:
+    """Does the verb group governing the phrase in [start, end) put it ahead: an
+    auxiliary of the future or a modal ("zal", "wil ... bespreken tijdens hun ontmoeting")?"""
+    toks = tree.at(start, end)
+    inside = {t.i for t in toks}
+    root = next((t for t in toks if t.head not in inside or t.head == t.i), None)
+    if root is None:
+        return False
+    verb = root if root.pos in VERBAL else _clause_verb(tree, root)
+    if verb is None or _past(tree, verb):
+        return False
+    head = tree.head(verb)
+    modal = verb.dep == "xcomp" and head is not None and lemma(tree, head) in g.future_aux
+    return modal or any(lemma(tree, a) in g.future_aux for a in _auxiliaries(tree, verb))
 
 
 def pronoun_subject(tree: Tree, start: int, end: int) -> bool:
