@@ -354,3 +354,22 @@ def test_a_phrase_under_a_modal_is_told_ahead() -> None:
     held = sentence("besprak", "bespreken", "Tense=Past|VerbForm=Fin", modal=False)
     noun = held.tokens[4]
     assert not told_ahead(held, noun.start, noun.end, G)
+
+
+def test_relative_pronoun_subject_is_the_noun_it_hangs_from() -> None:
+    from timeline.grammar import relative_antecedent
+
+    # "met Trump , die Poetin belde": by the arc (acl:relcl) or, in a rough parse, the
+    # word before the pronoun
+    rows: list[Row] = [
+        ("met", "met", "ADP", "case", 1, ""),
+        ("Trump", "Trump", "PROPN", "obl", 1, ""),
+        (",", ",", "PUNCT", "punct", 5, ""),
+        ("die", "die", "PRON", "nsubj", 5, "PronType=Rel"),
+        ("Poetin", "Poetin", "PROPN", "obj", 5, ""),
+        ("belde", "bellen", "VERB", "acl:relcl", 1, "Tense=Past|VerbForm=Fin"),
+    ]
+    t = tree(rows)
+    assert relative_antecedent(t, 10, 40) == t.tokens[1].start
+    rough = tree([*rows[:5], ("belde", "bellen", "VERB", "advcl", 0, "Tense=Past|VerbForm=Fin")])
+    assert relative_antecedent(rough, 10, 40) == rough.tokens[1].start

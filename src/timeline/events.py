@@ -45,6 +45,7 @@ from timeline.grammar import (
     out_of_scope,
     passing_contacts,
     pronoun_subject,
+    relative_antecedent,
     told_ahead,
 )
 from timeline.loader import find_dateline
@@ -525,6 +526,25 @@ def build_mentions(
                 # relative clause names the parties, not the clause it hangs from
                 spans.insert(1, (None, ci + 1))
             coordinated = ci > 0 and clause.text.lower().startswith("en ")
+            antecedent_of = relative_antecedent(
+                tree, sentence.start + clause.start, sentence.start + clause.end
+            )
+            named_by_rel = [
+                ActorMention(clause.start, clause.start, m.text, m.kind, m.actors)
+                for m in smentions
+                if antecedent_of is not None
+                and m.kind in ("name", "descriptor")
+                and m.start <= antecedent_of - sentence.start < m.end
+                # only when the clause names the other side itself
+                and any(
+                    clause.start <= x.start < clause.end and x.kind in ("name", "descriptor")
+                    for x in smentions
+                )
+            ]
+            if named_by_rel:
+                # "met Trump, | die een dag eerder een telefoongesprek met Poetin had": the
+                # relative pronoun is the noun it hangs from, the clause's own subject
+                spans = [(ci, ci), *spans[1:]]
             for lo, hi in spans:
                 if lo is None:
                     first = ctrig[-1][0]
@@ -535,7 +555,7 @@ def build_mentions(
                     span = Clause(
                         parts[lo].start, parts[hi].end, text[parts[lo].start : parts[hi].end]
                     )
-                pool = smentions
+                pool = [*named_by_rel, *smentions] if (lo, hi) == (ci, ci) else smentions
                 if coordinated and lo < ci:
                     # "Hij verwacht een gesprek met Zelensky | en wil ook met Poetin
                     # spreken": the clauses share their subject, nothing else

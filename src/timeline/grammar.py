@@ -187,6 +187,21 @@ def told_ahead(tree: Tree, start: int, end: int, g: Grammar) -> bool:
     return modal or any(lemma(tree, a) in g.future_aux for a in _auxiliaries(tree, verb))
 
 
+def relative_antecedent(tree: Tree, start: int, end: int) -> int | None:
+    """The character offset of the noun a relative clause in [start, end) hangs from,
+    when the clause's subject is its relative pronoun ("Trump, die ... had"); else None."""
+    for t in tree.at(start, end):
+        if t.dep.startswith("nsubj") and "PronType=Rel" in t.morph:
+            clause = tree.head(t)
+            if clause is not None and clause.dep == "acl:relcl" and tree.head(clause):
+                return tree.head(clause).start  # type: ignore[union-attr]
+            # a rough parse: the word right before the pronoun (", die ...")
+            before = [x for x in (tree.tokens.get(t.i - k) for k in (1, 2)) if x is not None]
+            word = next((x for x in before if x.pos != "PUNCT"), None)
+            return word.start if word is not None and word.pos in ("PROPN", "NOUN") else None
+    return None
+
+
 def pronoun_subject(tree: Tree, start: int, end: int) -> bool:
     """Is the subject of the main clause in [start, end) a personal pronoun ("Hij zegt")?"""
     for t in tree.at(start, end):
