@@ -99,9 +99,9 @@ def _noun_under(verb: str, verb_lemma: str, morph: str, prt: str | None = None) 
 @pytest.mark.parametrize(
     ("verb", "verb_lemma", "morph", "prt", "status"),
     [
-        ("dringt", "dringen", "Tense=Pres|VerbForm=Fin", "aan", "proposed"),
+        ("pleit", "pleiten", "Tense=Pres|VerbForm=Fin", None, "proposed"),
         ("bereidden", "bereiden", "Tense=Past|VerbForm=Fin", "voor", "planned"),
-        ("zag", "zien", "Tense=Past|VerbForm=Fin", "af", "cancelled"),
+        ("zeggen", "zeggen", "Tense=Pres|VerbForm=Fin", "af", "cancelled"),
         ("ontkent", "ontkennen", "Tense=Pres|VerbForm=Fin", None, "denied"),
         ("kijkt", "uit_kijken", "Tense=Pres|VerbForm=Fin", None, "planned"),
     ],
@@ -120,39 +120,39 @@ def test_a_verb_outside_the_classes_leaves_the_status_to_the_sentence() -> None:
 
 
 def test_modifier_makes_a_contact_noun_a_proposal() -> None:
-    # "Het ging over een eventuele ontmoeting"
+    # "Ze schreven over een mogelijke top"
     t = tree(
         [
-            ("Het", "het", "PRON", "nsubj", 1, ""),
-            ("ging", "gaan", "VERB", "ROOT", 1, "Tense=Past|VerbForm=Fin"),
+            ("Ze", "ze", "PRON", "nsubj", 1, ""),
+            ("schreven", "schrijven", "VERB", "ROOT", 1, "Tense=Past|VerbForm=Fin"),
             ("over", "over", "ADP", "case", 5, ""),
             ("een", "een", "DET", "det", 5, ""),
-            ("eventuele", "eventueel", "ADJ", "amod", 5, ""),
-            ("ontmoeting", "ontmoeting", "NOUN", "obl", 1, ""),
+            ("mogelijke", "mogelijk", "ADJ", "amod", 5, ""),
+            ("top", "top", "NOUN", "obl", 1, ""),
         ]
     )
-    assert governed_status(t, [t.tokens[5]], G) == ("proposed", ["modified by 'eventuele'"])
+    assert governed_status(t, [t.tokens[5]], G) == ("proposed", ["modified by 'mogelijke'"])
 
 
 def _clause(mark: str, tense: str) -> Tree:
-    # "<mark> Trump een ontmoeting heeft/had met Poetin"
+    # "<mark> Rutte een gesprek heeft/had met Trump"
     return tree(
         [
             (mark, mark.lower(), "SCONJ", "mark", 4, ""),
-            ("Trump", "Trump", "PROPN", "nsubj", 4, ""),
+            ("Rutte", "Rutte", "PROPN", "nsubj", 4, ""),
             ("een", "een", "DET", "det", 3, ""),
-            ("ontmoeting", "ontmoeting", "NOUN", "obj", 4, ""),
+            ("gesprek", "gesprek", "NOUN", "obj", 4, ""),
             ("heeft", "hebben", "VERB", "ROOT", 4, f"Tense={tense}|VerbForm=Fin"),
         ]
     )
 
 
 def test_a_clause_conjunction_puts_a_contact_ahead_unless_the_clause_is_past() -> None:
-    t = _clause("voordat", "Pres")
-    assert governed_status(t, [t.tokens[3]], G) == ("planned", ["in a clause with 'voordat'"])
+    t = _clause("zodra", "Pres")
+    assert governed_status(t, [t.tokens[3]], G) == ("planned", ["in a clause with 'zodra'"])
     t = _clause("als", "Pres")
     assert governed_status(t, [t.tokens[3]], G) == ("proposed", ["in a clause with 'als'"])
-    t = _clause("voordat", "Past")
+    t = _clause("zodra", "Past")
     assert governed_status(t, [t.tokens[3]], G) is None
 
 

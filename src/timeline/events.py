@@ -176,19 +176,14 @@ def _participants(
             between or _after_reporting_verb(sentence_text[: m.start], lex)
         ):
             continue  # "voegde hij eraan toe", "zei hij": the speaker
-        source = next(
-            (
-                x
-                for x in sentence_mentions
-                if x.kind == "name"
-                and x.end <= m.start
-                and lex.attribution.search(sentence_text[: x.start])
-            ),
-            None,
+        source = (
+            _attributed_to(m, sentence_mentions, sentence_text, lex)
+            if m.kind == "pronoun" and m.text.lower() in ("hij", "zij")
+            else None
         )
-        if m.kind == "pronoun" and m.text.lower() in ("hij", "zij") and source is not None:
+        if source is not None:
             for a in source.actors:
-                add(a, m.text)  # "Volgens Zelensky bespraken Driscoll en hij": Zelensky
+                add(a, m.text)  # "Volgens Rutte spraken Vance en hij": Rutte
         elif m.kind == "pronoun" and m.text.lower() in ("hij", "hem", "zelf"):
             candidates = [a for a in reversed(named_before) if a not in ids]
             if candidates:
@@ -239,6 +234,20 @@ def _participants(
                         add(a, g.text)
                 break
     return ids, words
+
+
+def _attributed_to(
+    m: ActorMention, mentions: Sequence[ActorMention], text: str, lex: Lexicon
+) -> ActorMention | None:
+    """The name introduced by an attribution word ("Volgens Rutte") before `m`, if any."""
+    return next(
+        (
+            x
+            for x in mentions
+            if x.kind == "name" and x.end <= m.start and lex.attribution.search(text[: x.start])
+        ),
+        None,
+    )
 
 
 @dataclass(frozen=True)
@@ -541,10 +550,6 @@ def build_mentions(
                     for x in smentions
                 )
             ]
-            if named_by_rel:
-                # "met Trump, | die een dag eerder een telefoongesprek met Poetin had": the
-                # relative pronoun is the noun it hangs from, the clause's own subject
-                spans = [(ci, ci), *spans[1:]]
             for lo, hi in spans:
                 if lo is None:
                     first = ctrig[-1][0]
@@ -555,6 +560,8 @@ def build_mentions(
                     span = Clause(
                         parts[lo].start, parts[hi].end, text[parts[lo].start : parts[hi].end]
                     )
+                # "met Macron, | die later Poetin belde": the relative pronoun is the noun
+                # it hangs from, the clause's own subject
                 pool = [*named_by_rel, *smentions] if (lo, hi) == (ci, ci) else smentions
                 if coordinated and lo < ci:
                     # "Hij verwacht een gesprek met Zelensky | en wil ook met Poetin
@@ -821,20 +828,14 @@ def build_mentions(
                             location=_location(entities, sentence, article.text),
                         )
                     )
-            for alone in _alternatives(ids, smentions, clause, text):
-                # "een ontmoeting met Zelensky of Poetin": one contact with each
-                produced.append(
-                    _mention(
-                        article,
-                        sentence,
-                        etype,
-                        alone,
-                        status,
-                        date,
-                        Evidence(ctrig, words, chosen, [*cues, "one of alternatives"]),
-                    )
-                )
-            if produced and produced[-1].source.cues[-1:] == ["one of alternatives"]:
+            alternatives = _alternatives(ids, smentions, clause, text)
+            if alternatives:
+                # "wil Rutte of Macron spreken": one contact with each
+                evidence = Evidence(ctrig, words, chosen, [*cues, "one of alternatives"])
+                produced += [
+                    _mention(article, sentence, etype, alone, status, date, evidence)
+                    for alone in alternatives
+                ]
                 continue
             mention = _mention(
                 article,
@@ -1070,7 +1071,7 @@ def _alternatives(
     ids: Sequence[str], smentions: Sequence[ActorMention], clause: Clause, text: str
 ) -> list[list[str]]:
     """The party lists of a contact whose other side is given as alternatives ("met
-    Zelensky of Poetin"): one list per alternative, or [] when there are none."""
+    Rutte of Macron"): one list per alternative, or [] when there are none."""
     named = [m for m in smentions if clause.start <= m.start < clause.end and m.actors]
     for a, b in pairwise(named):
         if text[a.end : b.start] == " of " and a.actors[0] in ids and b.actors[0] in ids:
@@ -1729,8 +1730,8 @@ def _refer_back(
     elif (
         chosen is not None
         and (bool(cues) or tighten)  # "Het eerste telefoontje vond zaterdag plaats"
-        and _soft(antecedent).contains(chosen.interval)
-        and (chosen.interval.width() or 10**6) < (_soft(antecedent).width() or 10**6)
+        and (soft := _soft(antecedent)).contains(chosen.interval)
+        and (chosen.interval.width() or 10**6) < (soft.width() or 10**6)
     ):
         # a tighter date for the same contact
         date = timex_date(chosen)

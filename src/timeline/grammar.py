@@ -7,12 +7,14 @@ Two mechanisms the event builder applies to every sentence, their words in
   inflection of a contact verb counts ("spraken", "opgebeld") and so does every
   compound of a contact noun ("vredesoverleg", "videogesprek");
 - `governed_status`: the factuality a contact noun takes from the predicate that
-  governs it ("bereidden een ontmoeting voor": planned; "zag af van een
-  ontmoeting": cancelled), from its modifiers ("een eventuele ontmoeting":
-  proposed), or from the conjunction of its clause ("voordat ... een ontmoeting
-  heeft": planned).
+  governs it ("plannen een top": planned; "blazen het overleg af": cancelled),
+  from its modifiers ("een mogelijke top": proposed), from the conjunction of its
+  clause ("zodra ze een gesprek hebben": planned) and from its verb group;
+- and the smaller views the builder asks for: contacts named in passing, scope
+  (habits and states), a pronoun subject, a relative pronoun's antecedent, a
+  phrase told ahead under a modal.
 
-Both read only lemmas, parts of speech, morphology and arcs; without the syntax
+All read only lemmas, parts of speech, morphology and arcs; without the syntax
 pipeline (`Tree` empty) they find nothing and the builder's string cues decide.
 """
 
@@ -24,8 +26,8 @@ from functools import cache
 
 from timeline.resources import load_toml
 from timeline.schema import EventStatus, EventType, Token
-from timeline.syntax import Tree, feature
-from timeline.timex.tense import cue_direction
+from timeline.syntax import Tree, base_lemma, feature
+from timeline.timex.tense import cue_direction, tree_aux
 
 NOMINAL_RELS = frozenset({"obj", "obl", "nmod", "nsubj", "nsubj:pass", "obl:arg", "iobj", "appos"})
 VERBAL = frozenset({"VERB", "AUX"})
@@ -66,10 +68,10 @@ def grammar() -> Grammar:
         modifiers=_by_word(data["modifiers"]),  # type: ignore[arg-type]
         marks=_by_word(data["marks"]),  # type: ignore[arg-type]
         reportative_aux=frozenset(data["tense"]["reportative_aux"]),
-        perfect_aux=frozenset(data["tense"]["perfect_aux"]),
+        perfect_aux=tree_aux()[1],
         light_verbs=frozenset(data["tense"]["light_verbs"]),
         passing_preps=frozenset(data["passing"]["prepositions"]),
-        future_aux=frozenset(data["tense"]["future_aux"]),
+        future_aux=tree_aux()[0],
         habitual=frozenset(data["scope"]["habitual"]),
         states={k: frozenset(v) for k, v in data["scope"]["states"].items()},
     )
@@ -77,7 +79,7 @@ def grammar() -> Grammar:
 
 def lemma(tree: Tree, t: Token) -> str:
     """The lemma as one lower-case word, a separated particle joined on ("kijkt ... uit")."""
-    base = t.lemma.lower().replace("_", "") or t.text.lower()
+    base = base_lemma(t)
     if t.pos in VERBAL:
         for c in tree.children(t):
             if c.dep == "compound:prt" and not base.startswith(c.text.lower()):
@@ -173,10 +175,8 @@ def out_of_scope(tree: Tree, triggers: Iterable[Token], g: Grammar) -> str | Non
 
 def told_ahead(tree: Tree, start: int, end: int, g: Grammar) -> bool:
     """Does the verb group governing the phrase in [start, end) put it ahead: an
-    auxiliary of the future or a modal ("zal", "wil ... bespreken tijdens hun ontmoeting")?"""
-    toks = tree.at(start, end)
-    inside = {t.i for t in toks}
-    root = next((t for t in toks if t.head not in inside or t.head == t.i), None)
+    auxiliary of the future or a modal ("wil het tijdens een lunch met Rutte bespreken")?"""
+    root = tree.head_of(start, end)
     if root is None:
         return False
     verb = root if root.pos in VERBAL else _clause_verb(tree, root)
@@ -189,7 +189,7 @@ def told_ahead(tree: Tree, start: int, end: int, g: Grammar) -> bool:
 
 def relative_antecedent(tree: Tree, start: int, end: int) -> int | None:
     """The character offset of the noun a relative clause in [start, end) hangs from,
-    when the clause's subject is its relative pronoun ("Trump, die ... had"); else None."""
+    when the clause's subject is its relative pronoun ("Macron, die ... belde"); else None."""
     for t in tree.at(start, end):
         if t.dep.startswith("nsubj") and "PronType=Rel" in t.morph:
             clause = tree.head(t)
@@ -237,11 +237,11 @@ def _holds_participle(tree: Tree, verb: Token) -> bool:
 
 
 def _present_finite(tree: Tree, verb: Token, light: bool = False) -> bool:
-    """A present-tense finite verb group with no auxiliary ("spreekt", "heeft ... een ontmoeting").
+    """A present-tense finite verb group with no auxiliary ("spreekt", "heeft ... een gesprek").
 
     The tagger's `Tense=Pres` is checked against the past-tense word forms the time
     resolver knows (`tense_cues.toml`), so a mis-tagged "bespraken" stays past; a light
-    verb ("heeft een ontmoeting") is a main verb here, not the perfect's auxiliary."""
+    verb ("heeft een gesprek") is a main verb here, not the perfect's auxiliary."""
     return (
         feature(verb, "Tense") == "Pres"
         and feature(verb, "VerbForm") == "Fin"
@@ -256,7 +256,7 @@ def tense_status(tree: Tree, verb: Token, g: Grammar) -> tuple[EventStatus, list
 
     "zou(den) ... hebben gesproken" claims; a present-tense contact verb
     ("spreekt met", "belt") announces; so does a light verb in the present
-    holding a contact noun ("heeft vrijdag een ontmoeting").
+    holding a contact noun ("heeft dinsdag een gesprek").
     """
     aux = _auxiliaries(tree, verb)
     lemmas = {lemma(tree, a) for a in aux}

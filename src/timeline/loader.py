@@ -252,7 +252,7 @@ def future_problems(articles: Iterable[Article], today: dt.date) -> list[Problem
 
 
 # A wire story's dateline at the start of the body: "PARIJS (ANP/AFP) - ",
-# "KYIV (ANP/DPA/RTR/BLOOMBERG) - ": the place (in capitals) the story was filed from
+# "LONDEN (ANP/RTR/DPA) - ": the place (in capitals) the story was filed from
 # and the agencies. It stays in the text (sentences quote it); the event builder
 # reads it as the place of a meeting held that the story reports without a place.
 _DATELINE = re.compile(

@@ -185,6 +185,12 @@ class Tree:
         """The tokens inside the character span [start, end) of the article text."""
         return [self.tokens[i] for s, i in self._starts if start <= s < end]
 
+    def head_of(self, start: int, end: int) -> Token | None:
+        """The token of [start, end) whose head lies outside it: the phrase's head."""
+        toks = self.at(start, end)
+        inside = {t.i for t in toks}
+        return next((t for t in toks if t.head not in inside or t.head == t.i), None)
+
     def head(self, t: Token) -> Token | None:
         return None if t.head == t.i else self.tokens.get(t.head)
 
@@ -208,6 +214,12 @@ class Tree:
             yield cur
             seen.add(cur.i)
             cur = self.head(cur)
+
+
+def base_lemma(t: Token) -> str:
+    """The lemma as one lower-case word: the treebank's separable-verb and compound
+    lemmas ("uit_kijken") joined, the word form where there is no lemma."""
+    return (t.lemma or t.text).lower().replace("_", "")
 
 
 def feature(t: Token, name: str) -> str:

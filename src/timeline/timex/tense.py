@@ -13,8 +13,7 @@ from functools import lru_cache
 from typing import Literal
 
 from timeline.resources import load_toml
-from timeline.schema import Token
-from timeline.syntax import Tree, feature
+from timeline.syntax import Tree, base_lemma, feature
 from timeline.timex.values import Direction
 from timeline.timex.words import words
 
@@ -121,7 +120,9 @@ def tense_at(text: str, start: int, end: int) -> Direction | None:
 
 
 @lru_cache(maxsize=1)
-def _tree_aux() -> tuple[frozenset[str], frozenset[str]]:
+def tree_aux() -> tuple[frozenset[str], frozenset[str]]:
+    """(auxiliaries of the future and modals, perfect auxiliaries): `[tree]` of
+    tense_cues.toml, shared with the event builder's grammar."""
     tree = load_toml("tense_cues.toml")["tree"]
     return frozenset(tree["future_aux"]), frozenset(tree["perfect_aux"])
 
@@ -129,18 +130,12 @@ def _tree_aux() -> tuple[frozenset[str], frozenset[str]]:
 _CLAUSAL = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "xcomp", "csubj", "conj"})
 
 
-def _lemma(t: Token) -> str:
-    return (t.lemma or t.text).lower().replace("_", "")
-
-
 def tree_direction(tree: Tree, start: int, end: int) -> Direction | Literal["present"] | None:
     """The direction the verb group governing text[start:end] gives (`[tree]` of
     tense_cues.toml): "past", "future", "present" for a plain present-tense finite
-    verb ("Zelensky reist woensdag": that day or later), or None when the tree says
+    verb ("Rutte reist woensdag": that day or later), or None when the tree says
     nothing (no parse, no verb)."""
-    toks = tree.at(start, end)
-    inside = {t.i for t in toks}
-    root = next((t for t in toks if t.head not in inside or t.head == t.i), None)
+    root = tree.head_of(start, end)
     if root is None:
         return None
     verb = None
@@ -154,14 +149,14 @@ def tree_direction(tree: Tree, start: int, end: int) -> Direction | Literal["pre
         node = anc
     if verb is None:
         return None
-    future_aux, perfect_aux = _tree_aux()
+    future_aux, perfect_aux = tree_aux()
     aux = [c for c in tree.children(verb) if c.dep in ("aux", "aux:pass", "cop")]
     group = [verb, *aux]
     if any(feature(v, "Tense") == "Past" for v in group):
         return "past"
-    if feature(verb, "VerbForm") == "Part" and any(_lemma(a) in perfect_aux for a in aux):
+    if feature(verb, "VerbForm") == "Part" and any(base_lemma(a) in perfect_aux for a in aux):
         return "past"
-    if any(_lemma(a) in future_aux for a in aux):
+    if any(base_lemma(a) in future_aux for a in aux):
         return "future"
     if (
         not aux
