@@ -345,27 +345,6 @@ def test_two_days_joined_by_en_date_one_report() -> None:
     assert (got[-1].date.earliest, got[-1].date.latest) == (D(2025, 12, 14), D(2025, 12, 15))
 
 
-def test_dated_contact_named_without_parties_dates_the_next_report() -> None:
-    got = _dated(
-        "Europese leiders hebben na de onderhandelingen in Berlijn, half december, een "
-        "verklaring gepresenteerd.\n\nDe verklaring volgde op gesprekken tussen Zelensky en "
-        "Steve Witkoff in de Duitse hoofdstad.",
-        "2025-12",
-    )
-    assert [x.participants for x in got] == [["witkoff", "zelensky"]] * 2
-    assert all((x.date.earliest, x.date.latest) == (D(2025, 12, 11), D(2025, 12, 20)) for x in got)
-    assert got[-1].type == "meeting"  # "in de Duitse hoofdstad"
-
-
-def test_talk_before_a_call_made_again_is_a_call() -> None:
-    got = _dated(
-        "Zelensky heeft gisteren opnieuw met Donald Trump gebeld. "
-        "De twee hadden vrijdag al met elkaar gesproken.",
-        "2025-10-13",
-    )
-    assert [x.type for x in got] == ["call", "call"]
-
-
 def test_joining_leaders_widen_the_first_report_too() -> None:
     got = _dated(
         "Kyiv kwam met een voorstel voor een ontmoeting tussen president Zelensky en president "
@@ -530,19 +509,6 @@ def test_separable_afspreken_plans_and_tegenover_elkaar_is_a_meeting() -> None:
     ]
 
 
-def test_leader_who_would_be_there_too_takes_part() -> None:
-    got = _dated(
-        "Zelensky liet weten dat hij Poetin donderdag in Turkije opwacht, en dat hij het op "
-        "prijs zou stellen als Trump er ook bij is.",
-        "2025-05-12",
-    )
-    assert {tuple(x.participants) for x in got} == {
-        ("putin", "trump", "zelensky"),  # Trump's joining
-        ("putin", "zelensky"),  # and the meeting itself
-    }
-    assert {x.status for x in got} == {"proposed"}
-
-
 def test_the_way_someone_talks_is_no_contact() -> None:
     assert not _dated(
         "Volgens Trump doet Zelensky zijn land geen plezier met de manier waarop hij praat.",
@@ -568,24 +534,6 @@ def test_trip_ahead_is_not_a_source_of_a_contact_held() -> None:
         "2025-02-12",
     )
     assert len(got) == 1
-
-
-def test_sentence_that_settles_the_contact_just_reported() -> None:
-    got = _dated(
-        "Een tweede ontmoeting tussen Trump en Zelensky in Rome is er niet van gekomen. "
-        "Volgens hem lukte het niet vanwege de volle agenda's van beide presidenten.",
-        "2025-04-27",
-    )
-    assert [x.status for x in got] == ["cancelled", "cancelled"]
-
-
-def test_office_that_speaks_means_a_contact_of_its_leader() -> None:
-    got = _dated(
-        "Trump spreekt maandag telefonisch met Poetin. Aansluitend wil Trump met Zelensky "
-        "bellen. Het Kremlin bevestigde dat het gesprek wordt voorbereid.",
-        "2025-05-17",
-    )
-    assert got[-1].participants == ["putin", "trump"]
 
 
 def test_a_specific_day_named_after_a_denial_is_a_contact_held() -> None:
@@ -654,39 +602,6 @@ def test_contact_right_before_an_announcement_is_on_its_day() -> None:
         if x.reference
     ]
     assert counted.date.earliest != D(2025, 5, 20)
-
-
-def test_plural_contact_with_two_dates_is_two_contacts_counted_from() -> None:
-    got = _dated(
-        "Het was het derde bekende telefoongesprek tussen Trump en Poetin dit jaar, na de "
-        "gesprekken van februari en maart.",
-        "2025-05-19",
-    )
-    refs = [x for x in got if x.reference]
-    assert [(x.date.earliest, x.participants) for x in refs] == [
-        (D(2025, 2, 1), ["putin", "trump"]),
-        (D(2025, 3, 1), ["putin", "trump"]),
-    ]
-
-
-def test_the_second_this_month_had_one_before_it() -> None:
-    got = _dated(
-        "Poetin heeft Trump zaterdag gebeld. Het is het tweede telefoongesprek tussen beide "
-        "leiders deze maand.",
-        "2025-06-16",
-    )
-    (before,) = [x for x in got if x.reference]
-    assert (before.date.earliest, before.date.latest) == (D(2025, 6, 1), D(2025, 6, 13))
-
-
-def test_ordinal_alone_refers_to_an_earlier_contact_of_the_pair() -> None:
-    got = _dated(
-        "Trump en Poetin hebben vandaag gebeld. Het is het tweede bekende telefoongesprek "
-        "tussen Trump en Poetin. Het eerste vond ruim een maand geleden plaats.",
-        "2025-03-18",
-    )
-    first = got[-1]
-    assert first.participants == ["putin", "trump"] and first.date.latest < D(2025, 3, 18)
 
 
 def test_bare_office_word_and_two_dates_apart_are_two_contacts() -> None:
@@ -759,16 +674,35 @@ def test_refinement_words_are_whole_words() -> None:
     assert refine_type(["talks"], "Het gesprek vindt plaats tijdens de top", lex) == "meeting"
 
 
-def test_alternatives_are_one_contact_each() -> None:
-    got = mentions("Erdogan wil volgende week een gesprek met Zelensky of Poetin.")
-    assert sorted(tuple(m.participants) for m in got) == [
-        ("erdogan", "putin"),
-        ("erdogan", "zelensky"),
-    ]
-
-
-def test_pronoun_after_volgens_is_the_source() -> None:
-    got = mentions(
-        "Poetin sprak met Kushner. Volgens Trump spraken Witkoff en hij over een akkoord."
+def test_leader_who_would_be_there_too_takes_part() -> None:
+    got = _dated(
+        "Zelensky liet weten dat hij Poetin donderdag in Turkije opwacht, en dat hij het op "
+        "prijs zou stellen als Trump er ook bij is.",
+        "2025-05-12",
     )
-    assert [m.participants for m in got][-1] == ["trump", "witkoff"]
+    assert {tuple(x.participants) for x in got} == {
+        ("putin", "trump", "zelensky"),  # Trump's joining
+        ("putin", "zelensky"),  # and the meeting itself
+    }
+    assert {x.status for x in got} == {"proposed"}
+
+
+def test_talk_before_a_call_made_again_is_a_call() -> None:
+    got = _dated(
+        "Zelensky heeft gisteren opnieuw met Donald Trump gebeld. "
+        "De twee hadden vrijdag al met elkaar gesproken.",
+        "2025-10-13",
+    )
+    assert [x.type for x in got] == ["call", "call"]
+
+
+def test_dated_contact_named_without_parties_dates_the_next_report() -> None:
+    got = _dated(
+        "Europese leiders hebben na de onderhandelingen in Berlijn, half december, een "
+        "verklaring gepresenteerd.\n\nDe verklaring volgde op gesprekken tussen Zelensky en "
+        "Steve Witkoff in de Duitse hoofdstad.",
+        "2025-12",
+    )
+    assert [x.participants for x in got] == [["witkoff", "zelensky"]] * 2
+    assert all((x.date.earliest, x.date.latest) == (D(2025, 12, 11), D(2025, 12, 20)) for x in got)
+    assert got[-1].type == "meeting"  # "in de Duitse hoofdstad"

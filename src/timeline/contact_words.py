@@ -39,7 +39,6 @@ class Lexicon:
     dependent: re.Pattern[str]
     senders: re.Pattern[str]
     bystander: re.Pattern[str]
-    attribution: re.Pattern[str]
     focus: frozenset[str]
     negation: re.Pattern[str]
     loose_groups: frozenset[str]
@@ -60,10 +59,7 @@ class Lexicon:
     counterparts: re.Pattern[str]
     announced: re.Pattern[str]
     present_too: re.Pattern[str]
-    institutions: dict[str, str]
-    settled: re.Pattern[str]
     travel: re.Pattern[str]
-    ordinal_alone: re.Pattern[str]
     bare_roles: re.Pattern[str]
     envoy_groups: re.Pattern[str]
 
@@ -96,7 +92,6 @@ def lexicon() -> Lexicon:
         dependent=re.compile(rf"(?:{'|'.join(refs['dependents'])})\s+van\s+(?:\w+\s+)?$"),
         senders=re.compile(rf"\s+(?:\w+\s+)?(?:{'|'.join(refs['senders'])})\b"),
         bystander=re.compile(rf"(?<!\w)(?:{'|'.join(refs['bystander_before'])})\s+(?:\w+\s+)?$"),
-        attribution=re.compile(rf"(?i)(?<!\w)(?:{'|'.join(refs['attribution'])})\s+$"),
         focus=frozenset(a.id for a in load_actors().actors if a.focus),
         negation=re.compile(rf"(?<!\w)(?:{'|'.join(trig['negation']['phrases'])})(?!\w)"),
         loose_groups=frozenset(refs["loose_groups"]),
@@ -121,19 +116,16 @@ def lexicon() -> Lexicon:
         carry_contact=re.compile(rf"^(?:{'|'.join(map(re.escape, trig['carry']['contact']))})\b"),
         carry_after=_words(trig["carry"]["after"], []),
         counterparts=_words(refs["counterparts"], []),
-        present_too=re.compile(rf"(?<!\w)(?:{'|'.join(trig['joined']['present']['phrases'])})"),
         travel=re.compile(
             rf"(?<!\w)(?:{'|'.join(trig['travel']['verbs'])})(?!\w).{{0,60}}?"
             rf"(?:{'|'.join(trig['travel']['destinations'])})"
             rf"|(?:{'|'.join(trig['travel']['destinations'])}).{{0,40}}?"
             rf"(?<!\w)(?:{'|'.join(trig['travel']['verbs'])})(?!\w)"
         ),
-        institutions={k.lower(): v for k, v in refs["institutions"].items()},
-        settled=re.compile(rf"(?<!\w)(?:{'|'.join(cues['settled'])})(?!\w)"),
         envoy_groups=_words(refs["envoy_groups"], []),
         bare_roles=re.compile(rf"\b[Dd]e (?P<head>{'|'.join(refs['bare_roles'])})\b(?! van\b)"),
-        ordinal_alone=re.compile("|".join(refs["ordinals"]["alone"])),
         announced=re.compile(rf"(?<!\w)(?:{'|'.join(trig['announced']['phrases'])})(?!\w)"),
+        present_too=re.compile(rf"(?<!\w)(?:{'|'.join(trig['joined']['present']['phrases'])})"),
         joined_after=tuple(
             (kind, re.compile(rf"(?<!\w)(?:{'|'.join(phrases)})(?!\w)"))
             for kind, phrases in trig["joined"]["after"].items()

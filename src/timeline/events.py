@@ -16,7 +16,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import pairwise
 
 from timeline.actors import ActorBase
 from timeline.contact_dates import (
@@ -176,15 +175,7 @@ def _participants(
             between or _after_reporting_verb(sentence_text[: m.start], lex)
         ):
             continue  # "voegde hij eraan toe", "zei hij": the speaker
-        source = (
-            _attributed_to(m, sentence_mentions, sentence_text, lex)
-            if m.kind == "pronoun" and m.text.lower() in ("hij", "zij")
-            else None
-        )
-        if source is not None:
-            for a in source.actors:
-                add(a, m.text)  # "Volgens Rutte spraken Vance en hij": Rutte
-        elif m.kind == "pronoun" and m.text.lower() in ("hij", "hem", "zelf"):
+        if m.kind == "pronoun" and m.text.lower() in ("hij", "hem", "zelf"):
             candidates = [a for a in reversed(named_before) if a not in ids]
             if candidates:
                 add(candidates[0], m.text)
@@ -234,20 +225,6 @@ def _participants(
                         add(a, g.text)
                 break
     return ids, words
-
-
-def _attributed_to(
-    m: ActorMention, mentions: Sequence[ActorMention], text: str, lex: Lexicon
-) -> ActorMention | None:
-    """The name introduced by an attribution word ("Volgens Rutte") before `m`, if any."""
-    return next(
-        (
-            x
-            for x in mentions
-            if x.kind == "name" and x.end <= m.start and lex.attribution.search(text[: x.start])
-        ),
-        None,
-    )
 
 
 @dataclass(frozen=True)
@@ -653,7 +630,6 @@ def build_mentions(
                         status,
                         cues,
                         lex,
-                        _side(text, lex),
                         any(cue_direction(w) == "past" for w in re.findall(r"\w+", text)),
                     )
                     if anaphor and not own_agent
@@ -798,45 +774,22 @@ def build_mentions(
                 )
             if (again_word := lex.again.search(clause.text.lower())) is not None:
                 cues = [*cues, f"again: {again_word.group()!r}"]
-            if etype == "meeting" and lex.present_too.search(text.lower()):
-                # "Zelensky wacht Poetin op, en zou het op prijs stellen als Trump er ook
-                # bij is": the leaders the sentence names outside the clause join
-                extra = [
-                    (a, m.text)
-                    for m in smentions
-                    if m.kind in ("name", "descriptor") and not clause.start <= m.start < clause.end
-                    for a in m.actors
-                    if a in lex.focus and a not in ids
-                ]
-                if extra:
-                    # both contacts are reported: the meeting, and the leader's joining it
-                    hit = lex.present_too.search(text.lower())
-                    produced.append(
-                        _mention(
-                            article,
-                            sentence,
-                            etype,
-                            [*ids, *(a for a, _ in extra)],
-                            status,
-                            date,
-                            Evidence(
-                                ctrig,
-                                [*words, *(w for _, w in extra)],
-                                chosen,
-                                [*cues, f"present too: {hit.group()!r}"],  # type: ignore[union-attr]
-                            ),
-                            location=_location(entities, sentence, article.text),
-                        )
+            if etype == "meeting" and (
+                joining := _present_too(ids, words, smentions, clause, text, lex)
+            ):
+                # both contacts are reported: the meeting, and the leader's joining it
+                produced.append(
+                    _mention(
+                        article,
+                        sentence,
+                        etype,
+                        joining[0],
+                        status,
+                        date,
+                        Evidence(ctrig, joining[1], chosen, [*cues, joining[2]]),
+                        location=_location(entities, sentence, article.text),
                     )
-            alternatives = _alternatives(ids, smentions, clause, text)
-            if alternatives:
-                # "wil Rutte of Macron spreken": one contact with each
-                evidence = Evidence(ctrig, words, chosen, [*cues, "one of alternatives"])
-                produced += [
-                    _mention(article, sentence, etype, alone, status, date, evidence)
-                    for alone in alternatives
-                ]
-                continue
+                )
             mention = _mention(
                 article,
                 sentence,
@@ -905,23 +858,6 @@ def build_mentions(
                 cue = [(travel.start(), travel.end(), target.type, travel.group())]
                 again = _refer_back(article, sentence, target, cue, stimex, lex, tighten=True)
                 if again is not None:
-                    produced.append(again)
-        alone = lex.ordinal_alone.search(text.lower())
-        if not triggers and alone and discourse.recent and stimex and not produced:
-            last = next((m for m in reversed(discourse.recent) if not m.reference), None)
-            if last is not None and sentence.index - last.sentence_index <= 1:
-                # "Het is het tweede telefoongesprek ... Het eerste vond ruim een maand
-                # geleden plaats."
-                cue = [(alone.start(), alone.end(), last.type, alone.group()[:40])]
-                if (again := _refer_back(article, sentence, last, cue, stimex, lex)) is not None:
-                    produced.append(again)
-        settled = lex.settled.search(text.lower())
-        if not triggers and settled and discourse.recent and not produced:
-            last = discourse.recent[-1]
-            if sentence.index - last.sentence_index <= 1:
-                # "Volgens hem lukte het niet vanwege de volle agenda's van beide presidenten."
-                cue = [(settled.start(), settled.end(), last.type, settled.group())]
-                if (again := _refer_back(article, sentence, last, cue, [], lex)) is not None:
                     produced.append(again)
         confirm = lex.confirms.search(text.lower())
         if not triggers and confirm and discourse.recent:
@@ -996,18 +932,16 @@ def build_mentions(
                     and not any(p.participants == antecedent.participants for p in produced)
                 ):
                     mention = _refer_back(article, sentence, antecedent, ctrig, [], lex)
-            for variant in _each_dated(mention, ref, stimex, sentence):
-                counted = any(c.startswith("counted") for c in variant.source.cues)
-                if counted or not any(
-                    p.participants == variant.participants
-                    and types_compatible(p.type, variant.type)
-                    and p.date.interval.overlaps(variant.date.interval)  # "sinds" an earlier one
+            if mention is not None and (
+                any(c.startswith("counted") for c in mention.source.cues)
+                or not any(
+                    p.participants == mention.participants
+                    and types_compatible(p.type, mention.type)
+                    and p.date.interval.overlaps(mention.date.interval)  # "sinds" an earlier one
                     for p in [*produced, *passing]
-                ):
-                    passing.append(variant)
-        earlier = _counted_before(article, sentence, produced, stimex)
-        if earlier is not None:
-            passing.append(earlier)
+                )
+            ):
+                passing.append(mention)
         if discourse.pending is not None:
             produced = _settle_pending(article, sentence, produced, discourse, lex)
         if not produced and not passing:
@@ -1067,19 +1001,31 @@ def _place_name(upper: str) -> str | None:
     return _place_names().get(upper.strip().upper())
 
 
-def _alternatives(
-    ids: Sequence[str], smentions: Sequence[ActorMention], clause: Clause, text: str
-) -> list[list[str]]:
-    """The party lists of a contact whose other side is given as alternatives ("met
-    Rutte of Macron"): one list per alternative, or [] when there are none."""
-    named = [m for m in smentions if clause.start <= m.start < clause.end and m.actors]
-    for a, b in pairwise(named):
-        if text[a.end : b.start] == " of " and a.actors[0] in ids and b.actors[0] in ids:
-            return [
-                [x for x in ids if x != b.actors[0]],
-                [x for x in ids if x != a.actors[0]],
-            ]
-    return []
+def _present_too(
+    ids: Sequence[str],
+    words: Sequence[str],
+    smentions: Sequence[ActorMention],
+    clause: Clause,
+    text: str,
+    lex: Lexicon,
+) -> tuple[list[str], list[str], str] | None:
+    """ "Zelensky wacht Poetin op, en wil dat Trump er ook bij is": the leaders the
+    sentence names outside the meeting's clause join it (parties, words, cue)."""
+    hit = lex.present_too.search(text.lower())
+    extra = [
+        (a, m.text)
+        for m in smentions
+        if m.kind in ("name", "descriptor") and not clause.start <= m.start < clause.end
+        for a in m.actors
+        if a in lex.focus and a not in ids
+    ]
+    if hit is None or not extra:
+        return None
+    return (
+        [*ids, *(a for a, _ in extra)],
+        [*words, *(w for _, w in extra)],
+        f"present too: {hit.group()!r}",
+    )
 
 
 def _redated(mention: EventMention, date: EventDate, timex: str) -> EventMention:
@@ -1089,67 +1035,6 @@ def _redated(mention: EventMention, date: EventDate, timex: str) -> EventMention
             "date": date,
             "source": mention.source.model_copy(update={"timex": timex, "date": date.interval}),
         }
-    )
-
-
-def _each_dated(
-    mention: EventMention | None,
-    ref: PassingRef,
-    stimex: Sequence[TimeExpression],
-    sentence: Sentence,
-) -> list[EventMention]:
-    """ "na de gesprekken van februari en maart": a plural contact noun with several
-    dates in its phrase names one contact per date."""
-    if mention is None:
-        return []
-    dates = [
-        t
-        for t in stimex
-        if ref.start <= t.start - sentence.start < ref.end and t.rule not in RELATIVE_RULES
-    ]
-    if len(dates) < 2 or not re.search(
-        r"(?:gesprekken|ontmoetingen|telefoontjes|bezoeken)", ref.head
-    ):
-        return [mention]
-    return [_redated(mention, timex_date(t), t.text) for t in dates]
-
-
-def _counted_before(
-    article: Article,
-    sentence: Sentence,
-    produced: Sequence[EventMention],
-    stimex: Sequence[TimeExpression],
-) -> EventMention | None:
-    """ "Het is het tweede telefoongesprek tussen beide leiders deze maand": there was
-    one before it in that period, a contact of the same pair (named in passing)."""
-    m = re.search(r"(?i)\b(?:het|de) tweede\b", sentence.text)
-    own = [p for p in produced if not p.reference and p.date.latest is not None]
-    if m is None or not own:
-        return None
-    last = own[-1]
-    periods = [
-        t
-        for t in stimex
-        if (t.interval.width() or 0) > 1
-        and t.earliest is not None
-        and t.latest is not None
-        and last.date.latest is not None
-        and t.earliest < last.date.latest
-        and t.interval.overlaps(last.date.interval)
-    ]
-    if not periods or last.date.latest is None:
-        return None
-    period = periods[0]
-    date = EventDate(
-        earliest=period.earliest,
-        latest=min(last.date.latest, period.latest or last.date.latest) - dt.timedelta(days=1),
-        basis=f"time expression {period.text!r}, before the second one",
-    )
-    evidence = Evidence(
-        [(m.start(), m.end(), last.type, m.group())], [], None, [f"counted before: {m.group()!r}"]
-    )
-    return _mention(
-        article, sentence, last.type, last.participants, "occurred", date, evidence, reference=True
     )
 
 
@@ -1570,7 +1455,6 @@ def _antecedent(
     status: EventStatus,
     cues: Sequence[str],
     lex: Lexicon,
-    side: frozenset[str] = frozenset(),
     past_tense: bool = False,
 ) -> EventMention | None:
     """The contact "het gesprek" / "die ontmoeting" refers to: the latest one of a
@@ -1589,10 +1473,6 @@ def _antecedent(
         fitting = [m for m in fitting if m.status != "cancelled"] or fitting
         if past_tense:
             fitting = [m for m in fitting if m.status not in _ANNOUNCED] or fitting
-    if side:
-        # "Het Kremlin bevestigde dat het gesprek wordt voorbereid": a contact of its side
-        ours = [m for m in fitting if side & set(m.participants)]
-        fitting = ours or fitting
     if not anaphor.lower().startswith(("dat ", "die ", "deze ", "dit ")):
         # "Het ging over zijn telefoongesprek met Poetin. Het was het eerste gesprek
         # tussen beide presidenten": "het gesprek" is the article's own contact, not
@@ -1600,12 +1480,6 @@ def _antecedent(
         own = [m for m in fitting if not m.reference]
         fitting = own or fitting
     return fitting[-1] if fitting else None
-
-
-def _side(text: str, lex: Lexicon) -> frozenset[str]:
-    """Leaders whose office speaks in the sentence ("Het Kremlin bevestigde")."""
-    low = text.lower()
-    return frozenset(actor for word, actor in lex.institutions.items() if word in low)
 
 
 def _widen(
