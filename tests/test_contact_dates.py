@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from timeline.contact_dates import choose_timex, coordinated_dates, said_on, tense_date
-from timeline.contact_words import lexicon
+from timeline.events.dating import choose_timex, coordinated_dates, said_on, tense_date
+from timeline.events.lexicon import lexicon
 from timeline.loader import parse_article
 from timeline.schema import Interval
 from timeline.segment import sentences

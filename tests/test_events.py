@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from timeline.actors import load_actors
-from timeline.events import build_mentions, clauses, decide_status, lexicon, refine_type
+from timeline.events import build_mentions
+from timeline.events.lexicon import clauses, decide_status, lexicon, refine_type
 from timeline.loader import parse_article
 from timeline.schema import Entity, EventMention, TimeExpression
 from timeline.segment import sentences

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.trees import Row, tokens
-from timeline.grammar import (
+from timeline.events.grammar import (
     contact_type,
     contact_words,
     governed_status,
@@ -259,7 +259,7 @@ def test_contact_under_another_contact_word_is_named_in_passing() -> None:
 
 
 def test_habits_and_states_are_out_of_scope() -> None:
-    from timeline.grammar import out_of_scope
+    from timeline.events.grammar import out_of_scope
 
     # "Ze spreken elkaar regelmatig"
     t = tree(
@@ -292,7 +292,7 @@ def test_habits_and_states_are_out_of_scope() -> None:
 
 
 def test_pronoun_subject_of_the_main_clause() -> None:
-    from timeline.grammar import pronoun_subject
+    from timeline.events.grammar import pronoun_subject
 
     # "Hij zegt dat Poetin wacht"
     t = tree(
@@ -315,7 +315,7 @@ def test_pronoun_subject_of_the_main_clause() -> None:
 
 
 def test_hoe_vaak_asks_and_states_no_habit() -> None:
-    from timeline.grammar import out_of_scope
+    from timeline.events.grammar import out_of_scope
 
     t = tree(
         [
@@ -329,7 +329,7 @@ def test_hoe_vaak_asks_and_states_no_habit() -> None:
 
 
 def test_a_phrase_under_a_modal_is_told_ahead() -> None:
-    from timeline.grammar import told_ahead
+    from timeline.events.grammar import told_ahead
 
     # "Hij wil het bespreken tijdens hun ontmoeting" / "Hij besprak het tijdens hun ontmoeting"
     def sentence(verb: str, lem: str, morph: str, modal: bool) -> Tree:
@@ -357,7 +357,7 @@ def test_a_phrase_under_a_modal_is_told_ahead() -> None:
 
 
 def test_relative_pronoun_subject_is_the_noun_it_hangs_from() -> None:
-    from timeline.grammar import relative_antecedent
+    from timeline.events.grammar import relative_antecedent
 
     # "met Trump , die Poetin belde": by the arc (acl:relcl) or, in a rough parse, the
     # word before the pronoun
