@@ -707,3 +707,51 @@ def test_dated_contact_named_without_parties_dates_the_next_report() -> None:
     assert [x.participants for x in got] == [["witkoff", "zelensky"]] * 2
     assert all((x.date.earliest, x.date.latest) == (D(2025, 12, 11), D(2025, 12, 20)) for x in got)
     assert got[-1].type == "meeting"  # "in de Duitse hoofdstad"
+
+
+def test_a_verb_of_sending_only_when_the_parse_reads_one() -> None:
+    from tests.trees import tokens
+
+    def parsed(rows: list[tuple[str, str, str, str, int, str]]) -> list[EventMention]:
+        body = " ".join(r[0] for r in rows)
+        article = parse_article(f"date 2025-06-20 {body}", "t.txt")
+        return build_mentions(
+            article,
+            sentences(article.text, article.body_start),
+            [],
+            [],
+            KB,
+            tokens=tokens(rows, article.body_start),
+        )
+
+    # "aansturen op": aiming at a meeting, which the subject will hold himself
+    aims = parsed(
+        [
+            ("Zelensky", "Zelensky", "PROPN", "nsubj", 1, ""),
+            ("stuurt", "sturen", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+            ("aan", "aan", "ADP", "compound:prt", 1, ""),
+            ("op", "op", "ADP", "case", 5, ""),
+            ("een", "een", "DET", "det", 5, ""),
+            ("ontmoeting", "ontmoeting", "NOUN", "obl:arg", 1, ""),
+            ("met", "met", "ADP", "case", 7, ""),
+            ("Trump", "Trump", "PROPN", "nmod", 5, ""),
+            (".", ".", "PUNCT", "punct", 1, ""),
+        ]
+    )
+    assert [m.participants for m in aims] == [["trump", "zelensky"]]
+    # "sturen": the envoy goes, the sender stays home
+    sends = parsed(
+        [
+            ("Trump", "Trump", "PROPN", "nsubj", 1, ""),
+            ("stuurt", "sturen", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+            ("Witkoff", "Witkoff", "PROPN", "obj", 1, ""),
+            ("voor", "voor", "ADP", "case", 5, ""),
+            ("een", "een", "DET", "det", 5, ""),
+            ("ontmoeting", "ontmoeting", "NOUN", "obl", 1, ""),
+            ("met", "met", "ADP", "case", 7, ""),
+            ("Poetin", "Poetin", "PROPN", "nmod", 5, ""),
+            (".", ".", "PUNCT", "punct", 1, ""),
+        ]
+    )
+    assert all("trump" not in m.participants for m in sends)
+    assert any(m.participants == ["putin", "witkoff"] for m in sends)

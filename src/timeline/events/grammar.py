@@ -46,6 +46,7 @@ class Grammar:
     perfect_aux: frozenset[str]
     light_verbs: frozenset[str]
     passing_preps: frozenset[str]
+    senders: frozenset[str]
     future_aux: frozenset[str]
     habitual: frozenset[str]
     states: dict[str, frozenset[str]]
@@ -71,6 +72,7 @@ def grammar() -> Grammar:
         perfect_aux=tree_aux()[1],
         light_verbs=frozenset(data["tense"]["light_verbs"]),
         passing_preps=frozenset(data["passing"]["prepositions"]),
+        senders=frozenset(data["sending"]["lemmas"]),
         future_aux=tree_aux()[0],
         habitual=frozenset(data["scope"]["habitual"]),
         states={k: frozenset(v) for k, v in data["scope"]["states"].items()},

@@ -90,7 +90,7 @@ def lexicon() -> Lexicon:
         reporters=frozenset(refs["reporters"]),
         delegations=_words(trig["delegations"]["words"], []),
         dependent=re.compile(rf"(?:{'|'.join(refs['dependents'])})\s+van\s+(?:\w+\s+)?$"),
-        senders=re.compile(rf"\s+(?:\w+\s+)?(?:{'|'.join(refs['senders'])})\b"),
+        senders=re.compile(rf"\s+(?:\w+\s+)?(?P<verb>{'|'.join(refs['senders'])})\b"),
         bystander=re.compile(rf"(?<!\w)(?:{'|'.join(refs['bystander_before'])})\s+(?:\w+\s+)?$"),
         focus=frozenset(a.id for a in load_actors().actors if a.focus),
         negation=re.compile(rf"(?<!\w)(?:{'|'.join(trig['negation']['phrases'])})(?!\w)"),

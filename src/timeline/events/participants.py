@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from timeline.actors import ActorBase
 from timeline.events.actor_mentions import ActorMention
 from timeline.events.discourse import Discourse
-from timeline.events.grammar import relative_antecedent
+from timeline.events.grammar import lemma, relative_antecedent
 from timeline.events.lexicon import Clause, Lexicon, Trigger
 
 if TYPE_CHECKING:
@@ -20,17 +20,15 @@ if TYPE_CHECKING:
 
 
 def participants(
+    ctx: ArticleContext,
+    view: SentenceView,
     mentions: Sequence[ActorMention],
     clause: Clause,
-    sentence_mentions: Sequence[ActorMention],
     discourse: Discourse,
-    lex: Lexicon,
-    excluded: Sequence[tuple[int, int]] = (),
-    delegations: bool = False,
-    sentence_text: str = "",
-    sentence_index: int = 0,
 ) -> tuple[list[str], list[str]]:
     """Actor ids taking part in the clause's contact, and the words that named them."""
+    lex, sentence_mentions, sentence_text = ctx.lex, view.mentions, view.text
+    excluded, delegations, sentence_index = view.excluded, view.delegations, view.sentence.index
     ids: list[str] = []
     words: list[str] = []
 
@@ -53,7 +51,7 @@ def participants(
     for m in inside:
         if m.kind in ("name", "descriptor"):
             before = clause_text_before(m)
-            if lex.senders.match(sentence_text[m.end : m.end + 40].lower()):
+            if _sends(ctx, view, m):
                 continue  # "Trump stuurt zijn gezant naar Moskou": the envoy goes
             for a in m.actors:
                 if lex.dependent.search(before) or (
@@ -251,17 +249,7 @@ def clause_parties(
             # the clauses share their subject, nothing else
             subject = [m for m in smentions if parts[lo].start <= m.start < parts[ci].start]
             pool = [*subject[:1], *(m for m in smentions if m.start >= parts[ci].start)]
-        ids, words = participants(
-            pool,
-            span,
-            smentions,
-            discourse,
-            ctx.lex,
-            view.excluded,
-            view.delegations,
-            text,
-            view.sentence.index,
-        )
+        ids, words = participants(ctx, view, pool, span, discourse)
         if len(ids) >= 2:
             return span, ids, words, (lo, hi) != (ci, ci)
     return clause, ids, words, False
@@ -284,3 +272,15 @@ def _named_by_relative(
         for m in view.mentions
         if m.kind in ("name", "descriptor") and m.start <= head - start < m.end
     ]
+
+
+def _sends(ctx: ArticleContext, view: SentenceView, m: ActorMention) -> bool:
+    """ "Trump stuurt zijn gezant naar Moskou": the leader right before a verb of
+    sending sends someone else; not when the parse reads another verb there
+    ("stuurt aan op een ontmoeting": aims at one, `grammar.lemma` with its particle)."""
+    hit = ctx.lex.senders.match(view.text[m.end : m.end + 40].lower())
+    if hit is None:
+        return False
+    at = view.sentence.start + m.end + hit.start("verb")
+    verb = ctx.tree.at(at, at + 1)
+    return not verb or lemma(ctx.tree, verb[0]) in ctx.gram.senders
