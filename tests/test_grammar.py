@@ -373,3 +373,51 @@ def test_relative_pronoun_subject_is_the_noun_it_hangs_from() -> None:
     assert relative_antecedent(t, 10, 40) == t.tokens[1].start
     rough = tree([*rows[:5], ("belde", "bellen", "VERB", "advcl", 0, "Tense=Past|VerbForm=Fin")])
     assert relative_antecedent(rough, 10, 40) == rough.tokens[1].start
+
+
+def test_zou_with_an_infinitive_is_the_future_in_the_past() -> None:
+    # "Trump zou Poetin later bellen": announced, not claimed
+    t = tree(
+        [
+            ("Trump", "Trump", "PROPN", "nsubj", 4, ""),
+            ("zou", "zullen", "AUX", "aux", 4, "Tense=Past|VerbForm=Fin"),
+            ("Poetin", "Poetin", "PROPN", "obj", 4, ""),
+            ("later", "laat", "ADV", "advmod", 4, ""),
+            ("bellen", "bellen", "VERB", "ROOT", 4, "VerbForm=Inf"),
+        ]
+    )
+    got = governed_status(t, [t.tokens[4]], G)
+    assert got is not None and got[0] == "planned"
+
+
+def test_a_verb_of_taking_place_sets_the_status_of_its_subject() -> None:
+    # "De top vindt morgen plaats": announced; "De top vond plaats" stays with the sentence
+    for verb, tense, expected in (("vindt", "Pres", "planned"), ("vond", "Past", None)):
+        t = tree(
+            [
+                ("De", "de", "DET", "det", 1, ""),
+                ("top", "top", "NOUN", "nsubj", 2, ""),
+                (verb, "vinden", "VERB", "ROOT", 2, f"Tense={tense}|VerbForm=Fin"),
+                ("morgen", "morgen", "ADV", "advmod", 2, ""),
+                ("plaats", "plaats", "ADP", "compound:prt", 2, ""),
+            ]
+        )
+        got = governed_status(t, [t.tokens[1]], G)
+        assert (got[0] if got else None) == expected
+
+
+def test_a_verb_of_proposing_over_the_clause_of_the_contact() -> None:
+    # "Trump hoopt dat er een top volgt": the top is hoped for, not announced
+    t = tree(
+        [
+            ("Trump", "Trump", "PROPN", "nsubj", 1, ""),
+            ("hoopt", "hopen", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+            ("dat", "dat", "SCONJ", "mark", 6, ""),
+            ("er", "er", "ADV", "expl", 6, ""),
+            ("een", "een", "DET", "det", 5, ""),
+            ("top", "top", "NOUN", "nsubj", 6, ""),
+            ("volgt", "volgen", "VERB", "ccomp", 1, "Tense=Pres|VerbForm=Fin"),
+        ]
+    )
+    got = governed_status(t, [t.tokens[5]], G)
+    assert got is not None and got[0] == "proposed"

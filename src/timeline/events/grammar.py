@@ -45,6 +45,7 @@ class Grammar:
     reportative_aux: frozenset[str]
     perfect_aux: frozenset[str]
     light_verbs: frozenset[str]
+    occurrence_verbs: frozenset[str]
     passing_preps: frozenset[str]
     senders: frozenset[str]
     future_aux: frozenset[str]
@@ -71,6 +72,7 @@ def grammar() -> Grammar:
         reportative_aux=frozenset(data["tense"]["reportative_aux"]),
         perfect_aux=tree_aux()[1],
         light_verbs=frozenset(data["tense"]["light_verbs"]),
+        occurrence_verbs=frozenset(data["tense"]["occurrence_verbs"]),
         passing_preps=frozenset(data["passing"]["prepositions"]),
         senders=frozenset(data["sending"]["lemmas"]),
         future_aux=tree_aux()[0],
@@ -253,12 +255,13 @@ def _present_finite(tree: Tree, verb: Token, light: bool = False) -> bool:
     )
 
 
-def tense_status(tree: Tree, verb: Token, g: Grammar) -> tuple[EventStatus, list[str]] | None:
+def verb_group_status(tree: Tree, verb: Token, g: Grammar) -> tuple[EventStatus, list[str]] | None:
     """The status the verb group of a contact's clause gives it, or None.
 
-    "zou(den) ... hebben gesproken" claims; a present-tense contact verb
-    ("spreekt met", "belt") announces; so does a light verb in the present
-    holding a contact noun ("heeft dinsdag een gesprek").
+    "zou(den) ... hebben gesproken" claims, "zou(den) ... bellen" (the future in the
+    past) announces; a present-tense contact verb ("spreekt met", "belt") announces;
+    so does a light verb in the present holding a contact noun ("heeft dinsdag een
+    gesprek").
     """
     aux = _auxiliaries(tree, verb)
     lemmas = {lemma(tree, a) for a in aux}
@@ -268,6 +271,12 @@ def tense_status(tree: Tree, verb: Token, g: Grammar) -> tuple[EventStatus, list
         and feature(verb, "VerbForm") == "Part"
     ):
         return "claimed", [f"reported: {' '.join(a.text for a in aux)} ... {verb.text}"]
+    if (
+        any(lemma(tree, a) in g.reportative_aux and feature(a, "Tense") == "Past" for a in aux)
+        and not lemmas & g.perfect_aux
+        and feature(verb, "VerbForm") == "Inf"
+    ):
+        return "planned", [f"future in the past: {' '.join(a.text for a in aux)} ... {verb.text}"]
     if _present_finite(tree, verb, lemma(tree, verb) in g.light_verbs):
         return "planned", [f"present tense: {verb.text!r}"]
     if lemma(tree, verb) in g.light_verbs and feature(verb, "VerbForm") == "Inf":
@@ -304,7 +313,28 @@ def governed_status(
             for c in tree.children(verb):
                 if c.dep == "mark" and lemma(tree, c) in g.marks:
                     return g.marks[lemma(tree, c)], [f"in a clause with {c.text!r}"]
-        own = verb is t or (t.dep == "obj" and lemma(tree, verb) in g.light_verbs)
-        if own and (found := tense_status(tree, verb, g)) is not None:
+        if (embedding := _embedding_governor(tree, verb, g)) is not None:
+            return embedding
+        own = (
+            verb is t
+            or (t.dep == "obj" and lemma(tree, verb) in g.light_verbs)
+            or (t.dep.startswith("nsubj") and lemma(tree, verb) in g.occurrence_verbs)
+        )
+        if own and (found := verb_group_status(tree, verb, g)) is not None:
             return found
     return None
+
+
+def _embedding_governor(
+    tree: Tree, verb: Token, g: Grammar
+) -> tuple[EventStatus, list[str]] | None:
+    """The status a verb of planning or proposing gives the complement clause the
+    contact is in ("hoopte dat er een top zou volgen", "stelt voor om een ontmoeting te
+    organiseren"): the outermost such verb."""
+    found = None
+    node = verb
+    while node.dep in ("ccomp", "xcomp") and (head := tree.head(node)) is not None:
+        if lemma(tree, head) in g.governors:
+            found = g.governors[lemma(tree, head)], [f"in a clause under {head.text!r}"]
+        node = head
+    return found
