@@ -755,3 +755,13 @@ def test_a_verb_of_sending_only_when_the_parse_reads_one() -> None:
     )
     assert all("trump" not in m.participants for m in sends)
     assert any(m.participants == ["putin", "witkoff"] for m in sends)
+
+
+def test_a_phrase_named_in_passing_ends_before_the_clause_object() -> None:
+    # "na zijn gesprek met zijn Oekraïense ambtgenoot Zelensky | de Russische president
+    # Poetin bellen": after the name only a linking word or a date continues the phrase
+    got = mentions(
+        "Trump zal na zijn gesprek met zijn Oekraïense ambtgenoot Zelensky de Russische "
+        "president Poetin bellen."
+    )
+    assert {tuple(m.participants) for m in got} == {("trump", "zelensky"), ("putin", "trump")}

@@ -421,3 +421,35 @@ def test_a_verb_of_proposing_over_the_clause_of_the_contact() -> None:
     )
     got = governed_status(t, [t.tokens[5]], G)
     assert got is not None and got[0] == "proposed"
+
+
+def test_told_ahead_reads_the_auxiliary_of_a_verb_tagged_as_a_noun() -> None:
+    from timeline.events.grammar import told_ahead
+
+    # "Trump zal na zijn gesprek Poetin bijpraten", "bijpraten" mis-tagged NOUN
+    t = tree(
+        [
+            ("Trump", "Trump", "PROPN", "nsubj", 6, ""),
+            ("zal", "zullen", "AUX", "aux", 6, "Tense=Pres|VerbForm=Fin"),
+            ("na", "na", "ADP", "case", 4, ""),
+            ("zijn", "zijn", "PRON", "nmod:poss", 4, ""),
+            ("gesprek", "gesprek", "NOUN", "obl", 6, ""),
+            ("Poetin", "Poetin", "PROPN", "obj", 6, ""),
+            ("bijpraten", "bijpraten", "NOUN", "ROOT", 6, ""),
+        ]
+    )
+    phrase = t.tokens[2].start, t.tokens[4].end
+    assert told_ahead(t, *phrase, G)
+    # "Trump had na zijn gesprek Poetin gebeld": past, nothing ahead
+    past = tree(
+        [
+            ("Trump", "Trump", "PROPN", "nsubj", 6, ""),
+            ("had", "hebben", "AUX", "aux", 6, "Tense=Past|VerbForm=Fin"),
+            ("na", "na", "ADP", "case", 4, ""),
+            ("zijn", "zijn", "PRON", "nmod:poss", 4, ""),
+            ("gesprek", "gesprek", "NOUN", "obl", 6, ""),
+            ("Poetin", "Poetin", "PROPN", "obj", 6, ""),
+            ("gebeld", "bellen", "VERB", "ROOT", 6, "VerbForm=Part"),
+        ]
+    )
+    assert not told_ahead(past, past.tokens[2].start, past.tokens[4].end, G)

@@ -184,6 +184,9 @@ def told_ahead(tree: Tree, start: int, end: int, g: Grammar) -> bool:
     if root is None:
         return False
     verb = root if root.pos in VERBAL else _clause_verb(tree, root)
+    governor = tree.head(root)
+    if governor is not None and any(c.dep == "aux" for c in tree.children(governor)):
+        verb = governor  # a verb the tagger took for a noun still has its auxiliaries
     if verb is None or _past(tree, verb):
         return False
     head = tree.head(verb)

@@ -53,8 +53,10 @@ _PP_EVENT = re.compile(
 # "na het gesprek met Poetin en Zelensky van gisteren in Alaska"
 _PP_GLUE = re.compile(
     r"\s*(?:,\s*)?(?:(?:met|van|tussen|en|in|bij|op|de|het|zijn|diens)\s+)*"
-    r"(?:[A-Z][a-zë]+(?:se|sche)\s+)?(?:(?:president|premier|bondskanselier|leider|gezant)\s+)?"
+    r"(?:[A-Z][^\W\d_]+(?:se|sche)\s+)?(?:(?:president|premier|bondskanselier|leider|gezant|ambtgenoot|collega)\s+)?"
 )
+
+_PP_LINK = re.compile(r"\s*(?:,\s*)?(?:met|van|tussen|en|in|bij|op|aan)\s")
 
 # "het derde bekende telefoongesprek ... na de gesprekken van februari en maart"
 _COUNTED = re.compile(r"(?i)\b(?:de|het|hun) (?:eerste|tweede|derde|vierde|vijfde)\b")
@@ -73,7 +75,6 @@ def passing_refs(
     ("met", "en", "van") that follow its head noun.
     """
     refs = []
-    spans = [*((x.start, x.end) for x in mentions), *timexes]
     found = list(_PP_EVENT.finditer(text))
     for m in found:
         end = m.end()
@@ -81,11 +82,16 @@ def passing_refs(
         limit = min((x.start() for x in found if x.start() > m.start()), default=len(text))
         while True:
             # the next actor, place or date may begin after any of the glue words
-            # ("met | zijn Amerikaanse ambtgenoot": "zijn" is glue and part of the name)
+            # ("met | zijn Amerikaanse ambtgenoot": "zijn" is glue and part of the name);
+            # after the first, only a date follows without a linking word ("met Poetin
+            # gisteren"), not the clause's object ("na zijn gesprek met Zelensky | de
+            # president bijpraten")
             at = _PP_GLUE.match(text, end)
             stops = {end, at.end()} if at is not None else {end}
             if at is not None:
                 stops |= {end + g.start() for g in _GLUE_WORD.finditer(text[end : at.end()])}
+            linked = end == m.end() or _PP_LINK.match(text, end) is not None
+            spans = [*((x.start, x.end) for x in mentions), *timexes] if linked else timexes
             nxt = [b for a, b in spans if a in stops and end < b and a < limit]
             if not nxt:
                 break
@@ -109,12 +115,14 @@ def reference_mention(
     own_pair: Sequence[str] = (),
     kb: ActorBase | None = None,
     own_date: Interval | None = None,
+    ahead: str | None = None,
 ) -> EventMention | None:
     """The contact a passing reference names, when it names both sides of it.
 
     Only references to a past contact count ("na", "sinds", "tijdens", or "over"/
-    "voor" with a past date); the mention joins the contact it refers to in the
-    merge (`reference=True`) and starts an event only when it dates one.
+    "voor" with a past date), or to one `ahead` (the cue that says so); the mention
+    joins the contact it refers to in the merge (`reference=True`) and starts an
+    event only when it dates one.
     """
     text = sentence.text
     ids: list[str] = []
@@ -142,6 +150,9 @@ def reference_mention(
                     add(a, m.text)
         found, rel_cues = decide_status(rel.group(), lex)
         rel_status = found if rel_cues and found in ("planned", "proposed") else None
+    told = rel.group().strip() if rel is not None and rel_status is not None else ahead
+    if rel_status is None and ahead is not None:
+        rel_status = "planned"
     if not ids and ref.det in ("een", "de", "het"):
         # "na een telefoongesprek van ruim twee uur met zijn Russische ambtgenoot": the
         # other side, named with "met" further on in the phrase's clause
@@ -240,9 +251,9 @@ def reference_mention(
     ]
     dct = article.published.interval
     ctrig = find_triggers(ref.head, lex)
-    if rel_status is not None and ctrig:
+    if rel_status is not None and ctrig and not (ahead and _past_inside(inside, dct)):
         date = tense_date(rel_status, dct)
-        cues = [f"named in passing: {text[ref.start : ref.end]!r}", rel.group().strip()]  # type: ignore[union-attr]
+        cues = [f"named in passing: {text[ref.start : ref.end]!r}", str(told)]
         etype = refine_type([t[2] for t in ctrig], ref.head, lex, [t[3] for t in ctrig])
         return make_mention(
             article,
@@ -329,6 +340,10 @@ def reference_mention(
     return make_mention(article, sentence, etype, ids, "occurred", date, evidence, reference=True)
 
 
+def _past_inside(timexes: Sequence[TimeExpression], dct: Interval) -> bool:
+    return any(t.latest is not None and dct.latest and t.latest < dct.latest for t in timexes)
+
+
 def find_refs(
     ctx: ArticleContext,
     sentence: Sentence,
@@ -367,10 +382,14 @@ def passing_mentions(
     sentence = view.sentence
     passing: list[EventMention] = []
     for ref in view.refs:
-        if told_ahead(ctx.tree, sentence.start + ref.start, sentence.start + ref.end, ctx.gram):
-            # "wil hij bespreken tijdens hun ontmoeting": a contact yet to come is the
-            # sentence's own plan, not a reference to one held
-            continue
+        start = view.sentence.start
+        # "wil hij bespreken tijdens hun ontmoeting", "zal na zijn gesprek met Zelensky
+        # Poetin bellen": under a modal or the future, a contact yet to come
+        ahead = (
+            "named in passing, under a modal or the future"
+            if told_ahead(ctx.tree, start + ref.start, start + ref.end, ctx.gram)
+            else None
+        )
         # "het eerste gesprek tussen beide presidenten sinds hun ontmoeting": the pair
         # of the sentence's own contact, when it is a pair
         own_pair = produced[-1].participants if produced else ()
@@ -386,6 +405,7 @@ def passing_mentions(
             own_pair if len(own_pair) == 2 else (),
             ctx.kb,
             produced[-1].date.interval if produced else None,
+            ahead,
         )
         if mention is None and ref.det in ("dat", "die", "deze", "dit"):
             mention = _named_again(ctx, view, ref, discourse, produced)
