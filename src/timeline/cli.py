@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Sequence
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -22,8 +24,9 @@ from rich.table import Table
 
 from timeline import __version__, export, segment
 from timeline.cache import default_cache_dir
+from timeline.corrections import STALE
 from timeline.errors import OutputError, TimelineError
-from timeline.loader import DEFAULT_MAX_BYTES, future_problems, load_paths
+from timeline.loader import CORRECTIONS_FILE, DEFAULT_MAX_BYTES, future_problems, load_paths
 from timeline.output import emit
 from timeline.pipeline import (
     BuildOptions,
@@ -32,6 +35,7 @@ from timeline.pipeline import (
     assemble,
     build_from_articles,
     build_timeline,
+    read_corrections,
     redate_from_corpus,
 )
 from timeline.schema import ArticleAnalysis, Problem, Timeline
@@ -103,6 +107,21 @@ JobsOpt = Annotated[
     ),
 ]
 
+CorrectionsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--corrections",
+        metavar="FILE",
+        help="Editorial corrections to apply. Default: corrections.toml in the corpus folder.",
+    ),
+]
+NoCorrectionsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-corrections", help="Apply no editorial corrections (the tool's own output)."
+    ),
+]
+
 AsWrittenOpt = Annotated[
     bool,
     typer.Option(
@@ -142,6 +161,49 @@ def _options(
     )
 
 
+def corrections_file(paths: Sequence[str], given: Path | None = None) -> tuple[Path, str] | None:
+    """The corrections file to apply and its name in messages: `given`, else the
+    corrections.toml of the corpus folder among `paths` (a file's folder for `inspect`)."""
+    if given is not None:
+        return given, str(given)
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        folder = path if path.is_dir() else path.parent if raw != "-" else None
+        candidate = folder / CORRECTIONS_FILE if folder is not None else None
+        if candidate is not None and candidate.is_file() and candidate not in found:
+            found.append(candidate)
+    if len(found) > 1:
+        raise TimelineError(
+            "several folders have a corrections.toml ("
+            + ", ".join(map(str, found))
+            + "): give one with --corrections FILE"
+        )
+    return (found[0], CORRECTIONS_FILE) if found else None
+
+
+def _with_corrections(
+    options: BuildOptions,
+    paths: Sequence[str],
+    given: Path | None,
+    none: bool,
+    *,
+    folders_only: bool = True,
+) -> BuildOptions:
+    """`options` with the corrections to apply (read and validated before any analysis)."""
+    if given is not None and none:
+        raise typer.BadParameter(
+            "give --corrections FILE or --no-corrections, not both", param_hint="--corrections"
+        )
+    if none:
+        return options
+    where = [p for p in paths if Path(p).is_dir()] if folders_only else list(paths)
+    chosen = corrections_file(where, given)
+    if chosen is None:
+        return options
+    return replace(options, corrections=read_corrections(*chosen))
+
+
 def _report_cache(result: BuildResult, console: Console) -> None:
     for warning in result.cache_warnings:
         console.print(f"[yellow]warning[/]: {escape(warning)}", soft_wrap=True)
@@ -178,6 +240,8 @@ def build(
     no_cache: NoCacheOpt = False,
     jobs: JobsOpt = 1,
     as_written: AsWrittenOpt = False,
+    corrections: CorrectionsOpt = None,
+    no_corrections: NoCorrectionsOpt = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No summary on stderr.")] = False,
 ) -> None:
     """Build the merged chronology of the articles under PATHS.
@@ -187,6 +251,7 @@ def build(
     console = _err()
     options = _options(max_bytes, focus, cache, no_cache, jobs, as_written)
     try:
+        options = _with_corrections(options, paths, corrections, no_corrections)
         result = _build(paths, options, console, quiet)
         _report_cache(result, console)
         _report(result.problems + future_problems(result.articles, dt.date.today()), console)
@@ -198,9 +263,13 @@ def build(
         raise _fail(console, str(exc)) from None
     errors = [p for p in result.problems if p.severity == "error"]
     if not quiet:
+        applied = len(result.timeline.corrections)
+        stale = sum(1 for p in result.problems if p.code == STALE)
         console.print(
             f"{len(result.timeline.events)} events from {len(result.articles)} articles"
             + (f" ({len(result.cached)} from the cache)" if result.cached else "")
+            + (f"; {applied} corrections applied" if options.corrections else "")
+            + (f", {stale} stale" if stale else "")
             + (f"; {len(errors)} files could not be used" if errors else ""),
         )
     raise typer.Exit(EXIT_PROBLEMS if errors else EXIT_OK)
@@ -407,10 +476,13 @@ def schema() -> None:
     sys.stdout.write(json.dumps(Timeline.model_json_schema(), indent=2, ensure_ascii=False) + "\n")
 
 
-def _timeline_for(side: str, options: BuildOptions, console: Console) -> Timeline:
+def _timeline_for(
+    side: str, options: BuildOptions, console: Console, no_corrections: bool = False
+) -> Timeline:
     path = Path(side)
     if path.is_file() and path.suffix.lower() == ".json":
         return _load_timeline(path)
+    options = _with_corrections(options, [side], None, no_corrections)
     result = build_timeline([side], options)
     _report_cache(result, console)
     _report(result.problems, console)
@@ -428,6 +500,7 @@ def diff(
     no_cache: NoCacheOpt = False,
     jobs: JobsOpt = 1,
     as_written: AsWrittenOpt = False,
+    no_corrections: NoCorrectionsOpt = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Exit status only.")] = False,
 ) -> None:
     """What changed between two versions of a corpus: exit 0 identical, 1 different, 2 error.
@@ -440,7 +513,8 @@ def diff(
     options = _options(cache=cache, no_cache=no_cache, jobs=jobs, as_written=as_written)
     try:
         d = diff_timelines(
-            _timeline_for(old, options, console), _timeline_for(new, options, console)
+            _timeline_for(old, options, console, no_corrections),
+            _timeline_for(new, options, console, no_corrections),
         )
         if quiet:
             pass
