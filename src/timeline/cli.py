@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress
@@ -24,7 +25,7 @@ from rich.table import Table
 
 from timeline import __version__, export, segment
 from timeline.cache import default_cache_dir
-from timeline.corrections import STALE
+from timeline.corrections import STALE, ArticleEntry, Corrections, article_entries
 from timeline.errors import OutputError, TimelineError
 from timeline.loader import CORRECTIONS_FILE, DEFAULT_MAX_BYTES, future_problems, load_paths
 from timeline.output import emit
@@ -373,6 +374,30 @@ def _inspect_text(a: ArticleAnalysis, console: Console) -> None:
     console.print(ev)
 
 
+def _inspect_corrections(
+    entries: list[ArticleEntry], edits: Corrections | None, console: Console
+) -> None:
+    if edits is None:
+        return
+    if not entries:
+        console.print(f"No entry of {edits.label} quotes this article.")
+        return
+    table = Table(
+        "entry",
+        "action",
+        "what",
+        "quote",
+        "found in",
+        "note",
+        title=f"Corrections ({edits.label})",
+        title_justify="left",
+    )
+    for x in entries:
+        note = x.note + (f" — {x.by}" if x.by else "")
+        table.add_row(str(x.entry), x.action, x.what, x.quote, x.found, note)
+    console.print(table)
+
+
 @app.command()
 def inspect(
     paths: PathsArg,
@@ -392,6 +417,8 @@ def inspect(
             "--sentence", help="With --tokens: only the sentences that contain this text."
         ),
     ] = None,
+    corrections: CorrectionsOpt = None,
+    no_corrections: NoCorrectionsOpt = False,
 ) -> None:
     """Show why: per article its date, entities, time expressions and event mentions.
 
@@ -404,8 +431,16 @@ def inspect(
     if not loaded.articles:
         raise _fail(console, "no usable articles in " + " ".join(paths))
     try:
+        edits = _with_corrections(
+            BuildOptions(), paths, corrections, no_corrections, folders_only=False
+        ).corrections
         _, analyses, articles = build_from_articles(loaded.articles)
         texts = {a.id: (a.text, a.body_start) for a in articles}
+        by_id = {a.id: a for a in articles}
+        touched = {
+            a.article: article_entries(edits, by_id[a.article], a.events) if edits else []
+            for a in analyses
+        }
         if fmt is InspectFormat.json:
             data = {
                 "articles": [
@@ -414,6 +449,11 @@ def inspect(
                         **(
                             {"sentences": token_sentences(a, *texts[a.article], grep)}
                             if tokens
+                            else {}
+                        ),
+                        **(
+                            {"corrections": [x.model_dump(mode="json") for x in touched[a.article]]}
+                            if edits
                             else {}
                         ),
                     }
@@ -432,11 +472,13 @@ def inspect(
                     file_console = Console(file=fh, highlight=False, width=160)
                     for a in analyses:
                         _inspect_text(a, file_console)
+                        _inspect_corrections(touched[a.article], edits, file_console)
                         if tokens:
                             _inspect_tokens(a, *texts[a.article], grep, file_console)
             else:
                 for a in analyses:
                     _inspect_text(a, out)
+                    _inspect_corrections(touched[a.article], edits, out)
                     if tokens:
                         _inspect_tokens(a, *texts[a.article], grep, out)
     except (OutputError, TimelineError) as exc:
@@ -468,6 +510,142 @@ def export_cmd(
         emit(export.render(timeline, chosen, lang=lang.value), output)
     except (OutputError, TimelineError) as exc:
         raise _fail(console, str(exc)) from None
+
+
+def _parse_day(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint=option) from None
+
+
+@app.command()
+def correct(
+    event_id: Annotated[str, typer.Argument(help="The event's id, as a build shows it.")],
+    corpus: Annotated[
+        Path | None,
+        typer.Argument(help="The corpus folder: its corrections.toml is appended to."),
+    ] = None,
+    note: Annotated[str, typer.Option("--note", help="Why: required.")] = "",
+    by: Annotated[str | None, typer.Option("--by", help="Who made the correction.")] = None,
+    status: Annotated[
+        str | None, typer.Option("--status", help="Set the status (occurred, planned, …).")
+    ] = None,
+    type_: Annotated[
+        str | None, typer.Option("--type", help="Set the type (call, meeting, talks, message).")
+    ] = None,
+    participants: Annotated[
+        str | None,
+        typer.Option("--participants", help="Set the participants: ids, comma-separated."),
+    ] = None,
+    earliest: Annotated[
+        str | None, typer.Option("--earliest", metavar="YYYY-MM-DD", help="Set the earliest day.")
+    ] = None,
+    latest: Annotated[
+        str | None, typer.Option("--latest", metavar="YYYY-MM-DD", help="Set the latest day.")
+    ] = None,
+    location: Annotated[
+        str | None, typer.Option("--location", help="Set the place ('' clears it).")
+    ] = None,
+    drop: Annotated[bool, typer.Option("--drop", help="The event is not a contact.")] = False,
+    timeline_json: Annotated[
+        Path | None,
+        typer.Option(
+            "--timeline",
+            metavar="FILE",
+            help="Find the event in this built timeline JSON instead of building CORPUS.",
+        ),
+    ] = None,
+    corrections: Annotated[
+        Path | None,
+        typer.Option(
+            "--corrections", metavar="FILE", help="Append here. Default: CORPUS/corrections.toml."
+        ),
+    ] = None,
+    cache: CacheOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Append a correction of one event to the corpus's corrections.toml.
+
+    The entry names the event by its first source sentence (and more, if another
+    event cites that one too), so it still applies when ids change.
+    Example: timeline correct E3a01f57d13 data/ --status cancelled --note "Called off"
+    """
+    from timeline.corrections import Entry, anchor, append_entry, parse_corrections
+    from timeline.output import write_atomic
+
+    console = _err()
+    changes = {
+        "status": status,
+        "type": type_,
+        "participants": [p.strip() for p in participants.split(",") if p.strip()]
+        if participants is not None
+        else None,
+        "earliest": _parse_day(earliest, "--earliest"),
+        "latest": _parse_day(latest, "--latest"),
+        "location": location,
+    }
+    given = {k: v for k, v in changes.items() if v is not None}
+    if drop == bool(given):
+        raise typer.BadParameter(
+            "give --drop, or what to set (--status, --type, --participants, --earliest, "
+            "--latest, --location), not both",
+            param_hint="--drop",
+        )
+    if not note.strip():
+        raise typer.BadParameter("say why with --note", param_hint="--note")
+    target = corrections or (corpus / CORRECTIONS_FILE if corpus is not None else None)
+    if target is None:
+        raise typer.BadParameter("give the CORPUS folder or --corrections FILE")
+    if timeline_json is None and corpus is None:
+        raise typer.BadParameter("give the CORPUS folder to build, or --timeline FILE")
+    try:
+        existing = target.read_text(encoding="utf-8") if target.is_file() else ""
+        if timeline_json is not None:
+            where, timeline = str(timeline_json), _load_timeline(timeline_json)
+        else:
+            assert corpus is not None
+            options = _options(cache=cache, no_cache=no_cache)
+            if existing:
+                options = replace(options, corrections=read_corrections(target, str(target)))
+            where, timeline = str(corpus), build_timeline([corpus], options).timeline
+        event = next((e for e in timeline.events if e.id == event_id), None)
+        if event is None:
+            raise _fail(console, f"no event {event_id} in {where}")
+        raw: dict[str, object] = {
+            "match": [e.model_dump() for e in anchor(event, timeline.events)],
+            "note": note.strip(),
+            **({"set": given} if given else {"drop": True}),
+            **({"by": by} if by else {}),
+        }
+        try:
+            entry = Entry.model_validate(raw)
+        except ValidationError as exc:
+            errors = "; ".join(
+                f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
+            )
+            raise _fail(console, f"not a valid correction: {errors}") from None
+        text = append_entry(existing, entry)
+        check = parse_corrections(text, str(target), known_actors=_actor_ids())
+        write_atomic(target, text)
+    except (OutputError, TimelineError) as exc:
+        raise _fail(console, str(exc)) from None
+    quotes = "; ".join(f"{m.article}: '{m.quote}'" for m in entry.match)
+    what = ", ".join(f"{k} = {v}" for k, v in given.items()) if given else "drop"
+    console.print(
+        f"entry {len(check.entries)} added to {target}: {what} on {event_id}, "
+        f"anchored by {escape(quotes)}",
+        soft_wrap=True,
+        highlight=False,
+    )
+
+
+def _actor_ids() -> list[str]:
+    from timeline.actors import load_actors
+
+    return [a.id for a in load_actors().actors]
 
 
 @app.command()

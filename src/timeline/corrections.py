@@ -36,7 +36,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import tomlkit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from tomlkit.items import AoT, Array
 
 from timeline import merge, segment
 from timeline.errors import TimelineError
@@ -718,3 +720,115 @@ def _records(
         for n, entry in enumerate(entries)
         if n not in stale
     ]
+
+
+# --- writing (`timeline correct`) ----------------------------------------------------
+
+
+def anchor(event: Event, events: Sequence[Event]) -> list[Evidence]:
+    """Evidence naming `event`: its first source sentence, and the next ones while
+    another event of `events` also cites every sentence so far."""
+    chosen: list[Evidence] = []
+    for s in event.sources:
+        chosen.append(Evidence(article=s.article, quote=normalise(s.quote)))
+        others = [
+            e
+            for e in events
+            if e.id != event.id and all(any(cites(x, ev) for x in e.sources) for ev in chosen)
+        ]
+        if not others:
+            break
+    return chosen
+
+
+def append_entry(text: str, entry: Entry) -> str:
+    """`text` (a corrections file, possibly empty) with `entry` appended as one more
+    `[[correction]]`; comments and layout of the rest are kept (tomlkit)."""
+    doc = tomlkit.parse(text)
+    table = tomlkit.table()
+    matches = tomlkit.array()
+    for ev in entry.match:
+        item = tomlkit.inline_table()
+        item.update({"article": ev.article, "quote": ev.quote})
+        matches.append(item)
+    table.add("match", matches)
+    if entry.set is not None:
+        fields = tomlkit.inline_table()
+        fields.update({name: _set_value(entry.set, name) for name in entry.set.given()})
+        table.add("set", fields)
+    else:
+        table.add(entry.action, True)
+    table.add("note", entry.note)
+    if entry.by:
+        table.add("by", entry.by)
+    existing = doc.get("correction")
+    if existing is None:
+        table.trivia.indent = "\n" if text.strip() else ""
+        doc.append("correction", tomlkit.aot())
+        doc["correction"].append(table)
+    elif isinstance(existing, AoT):
+        table.trivia.indent = "\n"
+        existing.append(table)
+    elif isinstance(existing, Array):
+        inline = tomlkit.inline_table()
+        inline.update(table.unwrap())
+        existing.append(inline)
+    else:
+        raise CorrectionsError("'correction' in the corrections file is not a list of entries")
+    out = tomlkit.dumps(doc)
+    return out if out.endswith("\n") else out + "\n"
+
+
+# --- seeing which entries touch an article (`timeline inspect`) -----------------------
+
+
+class ArticleEntry(_Model):
+    """An entry of the corrections file that quotes one article, and what its quote finds."""
+
+    entry: int
+    action: CorrectionAction
+    what: str = Field(description="the fields set or added, e.g. 'status = cancelled'")
+    note: str
+    by: str | None = None
+    quote: str
+    found: str = Field(
+        description="'event mention': a sentence the article's mentions cite; "
+        "'text': a sentence of the text no mention cites (as for an add); 'missing': neither"
+    )
+
+
+def _what(entry: Entry) -> str:
+    fields = entry.set or entry.add
+    if fields is None:
+        return ""
+    data = fields.model_dump(exclude_none=True)
+    return ", ".join(f"{k} = {','.join(v) if isinstance(v, list) else v}" for k, v in data.items())
+
+
+def article_entries(
+    corrections: Corrections, article: Article, mentions: Sequence[EventMention]
+) -> list[ArticleEntry]:
+    """The entries whose evidence quotes `article`, in file order."""
+    out: list[ArticleEntry] = []
+    for n, entry in enumerate(corrections.entries):
+        for ev in entry.match:
+            if ev.article != article.id:
+                continue
+            if any(cites(m.source, ev) for m in mentions):
+                found = "event mention"
+            elif _find_sentence(article, ev) is not None:
+                found = "text"
+            else:
+                found = "missing"
+            out.append(
+                ArticleEntry(
+                    entry=n + 1,
+                    action=entry.action,
+                    what=_what(entry),
+                    note=entry.note,
+                    by=entry.by,
+                    quote=normalise(ev.quote),
+                    found=found,
+                )
+            )
+    return out
