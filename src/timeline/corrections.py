@@ -743,8 +743,9 @@ def anchor(event: Event, events: Sequence[Event]) -> list[Evidence]:
 
 def append_entry(text: str, entry: Entry) -> str:
     """`text` (a corrections file, possibly empty) with `entry` appended as one more
-    `[[correction]]`; comments and layout of the rest are kept (tomlkit)."""
-    doc = tomlkit.parse(text)
+    `[[correction]]`, written by tomlkit. The text before it is kept byte for byte
+    (comments, layout); only a file that holds its entries in an inline array
+    (`correction = [...]`) is rewritten through tomlkit."""
     table = tomlkit.table()
     matches = tomlkit.array()
     for ev in entry.match:
@@ -761,22 +762,21 @@ def append_entry(text: str, entry: Entry) -> str:
     table.add("note", entry.note)
     if entry.by:
         table.add("by", entry.by)
+    doc = tomlkit.parse(text)
     existing = doc.get("correction")
-    if existing is None:
-        table.trivia.indent = "\n" if text.strip() else ""
-        doc.append("correction", tomlkit.aot())
-        doc["correction"].append(table)
-    elif isinstance(existing, AoT):
-        table.trivia.indent = "\n"
-        existing.append(table)
-    elif isinstance(existing, Array):
+    if existing is None or isinstance(existing, AoT):
+        block = tomlkit.document()
+        block.append("correction", tomlkit.aot())
+        block["correction"].append(table)
+        head = text if not text or text.endswith("\n") else text + "\n"
+        return head + ("\n" if head.strip() else "") + tomlkit.dumps(block)
+    if isinstance(existing, Array):
         inline = tomlkit.inline_table()
         inline.update(table.unwrap())
         existing.append(inline)
-    else:
-        raise CorrectionsError("'correction' in the corrections file is not a list of entries")
-    out = tomlkit.dumps(doc)
-    return out if out.endswith("\n") else out + "\n"
+        out = tomlkit.dumps(doc)
+        return out if out.endswith("\n") else out + "\n"
+    raise CorrectionsError("'correction' in the corrections file is not a list of entries")
 
 
 # --- seeing which entries touch an article (`timeline inspect`) -----------------------
