@@ -441,10 +441,17 @@ def apply_corrections(
     problems: list[Problem] = []
     stale: set[int] = set()
 
+    present = {a.id for a in articles}
+
+    def uncited(evidence: Evidence) -> str:
+        if evidence.article not in present:
+            return f"the corpus has no article {evidence.article}"
+        return f"no event cites {_describe(evidence)}"
+
     def unmatched(n: int, evidence: Sequence[Evidence]) -> bool:
         missing = [e for e in evidence if not _citing(groups, [e])]
         if missing:
-            problems.append(_stale(corrections, n, f"no event cites {_describe(missing[0])}"))
+            problems.append(_stale(corrections, n, uncited(missing[0])))
             stale.add(n)
         return bool(missing)
 
@@ -640,7 +647,7 @@ def apply_corrections(
                     + ", ".join(entry.set.given() if entry.set else []),
                 )
             missing = [e for e in entry.match if not any(g.cites(e) for g in shaped)]
-            why = f"no event cites {_describe(missing[0])}" if missing else ""
+            why = uncited(missing[0]) if missing else ""
             problems.append(_stale(corrections, n, why or "no one event cites all its quotes"))
             stale.add(n)
             continue
