@@ -26,7 +26,7 @@ from timeline.corrections import (
 from timeline.merge import sort_key
 from timeline.schema import Event, EventDate, Source, Timeline
 
-from .conftest import FIXTURES, ROOT
+from .conftest import DATA, FIXTURES, ROOT
 
 runner = CliRunner()
 CORPUS = FIXTURES / "corrections" / "corpus"
@@ -559,3 +559,23 @@ def test_readme_documents_corrections() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "## Correcting the chronology" in readme
     assert "timeline correct" in readme
+
+
+def test_an_empty_file_leaves_the_bundled_corpus_as_golden(tmp_path: Path) -> None:
+    empty = tmp_path / "corrections.toml"
+    empty.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(DATA), "-q", "--corrections", str(empty)])
+    assert result.exit_code == 0
+    assert result.stdout == (ROOT / "tests" / "golden" / "data.json").read_text(encoding="utf-8")
+
+
+def test_two_splits_of_one_event(tmp_path: Path) -> None:
+    corpus = copy(tmp_path / "c")
+    (corpus / "corrections.toml").write_text(
+        _entry(MONDAY, "split = true") + _entry(ROME, "split = true"), encoding="utf-8"
+    )
+    data = build(str(corpus))
+    (monday,) = citing(data, MONDAY)
+    (rome,) = citing(data, ROME)
+    assert monday is not rome and len(monday["sources"]) == len(rome["sources"]) == 1
+    assert [r["entry"] for r in data["corrections"]] == [1, 2]

@@ -258,6 +258,7 @@ class _Group:
     key: tuple[str, ...]
     family: str
     origin: set[str] = field(default_factory=set)  # ids the uncorrected build gives its parts
+    cluster: merge.Cluster | None = None  # merge.py's own cluster, while no entry changed it
     applied: list[int] = field(default_factory=list)  # entry indexes
 
     def cites(self, evidence: Evidence) -> bool:
@@ -287,7 +288,7 @@ def _cluster(g: _Group) -> merge.Cluster:
 
 
 def _event(g: _Group) -> Event:
-    return merge.to_events([_cluster(g)])[0]
+    return merge.to_events([g.cluster or _cluster(g)])[0]
 
 
 # --- applying ----------------------------------------------------------------------
@@ -435,7 +436,7 @@ def apply_corrections(
     clusters = merge.cluster_mentions(mentions, focus)
     base = merge.to_events(clusters)
     groups = [
-        _Group(mentions=list(c.mentions), key=c.key, family=c.family, origin={e.id})
+        _Group(mentions=list(c.mentions), key=c.key, family=c.family, origin={e.id}, cluster=c)
         for c, e in zip(clusters, base, strict=True)
     ]
     problems: list[Problem] = []
@@ -536,12 +537,13 @@ def apply_corrections(
 
     # drop, split, merge
     alive = [i not in drops for i in range(len(groups))]
+    original = [list(g.mentions) for g in groups]
     for n, i, picked in split_groups:
         g = groups[i]
-        taken = [g.mentions[k] for k in picked]
-        rest = [m for k, m in enumerate(g.mentions) if k not in set(picked)]
+        taken = [original[i][k] for k in picked]
+        rest = [m for m in g.mentions if not any(m is t for t in taken)]
         if rest:
-            g.mentions = rest
+            g.mentions, g.cluster = rest, None
             g.applied.append(n)
             groups.append(
                 _Group(
@@ -561,6 +563,8 @@ def apply_corrections(
     for n, _ in merge_sets:
         # the group that holds each quoted sentence now (a split may have moved it)
         now = {j for e in entries[n].match for j in _citing(groups, [e]) if alive[j]}
+        if not now:  # pragma: no cover - a merged sentence is neither dropped nor split off
+            continue
         first, *others = sorted({root(j) for j in now})
         for j in others:
             parent[j] = first
