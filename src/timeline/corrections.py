@@ -513,18 +513,18 @@ def apply_corrections(
             )
         for k in picked:
             m = groups[i].mentions[k]
-            other = merged_sentences.get((m.article, m.source.start))
-            if other is not None:
+            merging = merged_sentences.get((m.article, m.source.start))
+            if merging is not None:
                 raise _contradiction(
                     label,
-                    other,
-                    entries[other],
+                    merging,
+                    entries[merging],
                     n,
                     entries[n],
                     f"one merges and the other splits off {_sentence(m)}",
                 )
-    for n, targets in merge_sets:
-        for i in sorted(targets):
+    for n, merged_groups in merge_sets:
+        for i in sorted(merged_groups):
             if i in drops:
                 raise _contradiction(
                     label,
@@ -636,8 +636,8 @@ def apply_corrections(
     for n, entry in enumerate(entries):
         if entry.action != "set":
             continue
-        targets = [i for i, g in enumerate(shaped) if all(g.cites(e) for e in entry.match)]
-        if not targets:
+        chosen = [i for i, g in enumerate(shaped) if all(g.cites(e) for e in entry.match)]
+        if not chosen:
             hit = next((g for g in dropped_groups if all(g.cites(e) for e in entry.match)), None)
             if hit is not None:
                 d = next(i for i in drops if groups[i] is hit)
@@ -655,7 +655,7 @@ def apply_corrections(
             problems.append(_stale(corrections, n, why or "no one event cites all its quotes"))
             stale.add(n)
             continue
-        for i in targets:
+        for i in chosen:
             for other, prior in sets[i]:
                 assert prior.set is not None and entry.set is not None
                 for name in set(prior.set.given()) & set(entry.set.given()):

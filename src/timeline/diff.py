@@ -408,8 +408,9 @@ def diff_timelines(old: Timeline, new: Timeline) -> TimelineDiff:
             )
             corrected.append(((*sort_key(b), a.id), item_c))
         elif changes:
-            item = ChangedEvent(id=b.id, old_id=a.id, changes=changes)
-            changed.append(((*sort_key(b), a.id), item))
+            changed.append(
+                ((*sort_key(b), a.id), ChangedEvent(id=b.id, old_id=a.id, changes=changes))
+            )
     changed.sort(key=lambda c: c[0])
     corrected.sort(key=lambda c: c[0])
     return TimelineDiff(
@@ -687,13 +688,13 @@ def render_table(d: TimelineDiff, console: Console, *, lang: str = "nl") -> None
         table = Table(title=f"{lab['corrected']} ({len(d.corrected)})", title_justify="left")
         for col in ("id", lab["correction"], lab["field"], lab["from"], lab["to"]):
             table.add_column(col)
-        for k in d.corrected:
-            notes = "\n".join(f"✎ {_correction_line(x)}" for x in k.corrections)
-            notes += "".join(f"\n{lab['was']}: ✎ {_correction_line(x)}" for x in k.was)
-            rows = [(lab.get(f.field, f.field), f.from_, f.to, f.field) for f in k.changes]
-            first = [Text(_corrected_head(k, lab)), Text(notes.strip())]
+        for fix in d.corrected:
+            notes = "\n".join(f"✎ {_correction_line(x)}" for x in fix.corrections)
+            notes += "".join(f"\n{lab['was']}: ✎ {_correction_line(x)}" for x in fix.was)
+            rows = [(lab.get(f.field, f.field), f.from_, f.to, f.field) for f in fix.changes]
+            first = [Text(_corrected_head(fix, lab)), Text(notes.strip())]
             if not rows:
-                summary = _event_summary(k.event, lab) if k.event else ""
+                summary = _event_summary(fix.event, lab) if fix.event else ""
                 table.add_row(*first, Text(""), Text(""), Text(summary))
             for n, (name, was, now, field) in enumerate(rows):
                 lead = first if n == 0 else [Text(""), Text("")]
