@@ -10,11 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Sequence
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress
@@ -22,8 +25,9 @@ from rich.table import Table
 
 from timeline import __version__, export, segment
 from timeline.cache import default_cache_dir
+from timeline.corrections import STALE, ArticleEntry, Corrections, article_entries
 from timeline.errors import OutputError, TimelineError
-from timeline.loader import DEFAULT_MAX_BYTES, future_problems, load_paths
+from timeline.loader import CORRECTIONS_FILE, DEFAULT_MAX_BYTES, future_problems, load_paths
 from timeline.output import emit
 from timeline.pipeline import (
     BuildOptions,
@@ -32,6 +36,7 @@ from timeline.pipeline import (
     assemble,
     build_from_articles,
     build_timeline,
+    read_corrections,
     redate_from_corpus,
 )
 from timeline.schema import ArticleAnalysis, Problem, Timeline
@@ -103,6 +108,21 @@ JobsOpt = Annotated[
     ),
 ]
 
+CorrectionsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--corrections",
+        metavar="FILE",
+        help="Editorial corrections to apply. Default: corrections.toml in the corpus folder.",
+    ),
+]
+NoCorrectionsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-corrections", help="Apply no editorial corrections (the tool's own output)."
+    ),
+]
+
 AsWrittenOpt = Annotated[
     bool,
     typer.Option(
@@ -142,6 +162,49 @@ def _options(
     )
 
 
+def corrections_file(paths: Sequence[str], given: Path | None = None) -> tuple[Path, str] | None:
+    """The corrections file to apply and its name in messages: `given`, else the
+    corrections.toml of the corpus folder among `paths` (a file's folder for `inspect`)."""
+    if given is not None:
+        return given, str(given)
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        folder = path if path.is_dir() else path.parent if raw != "-" else None
+        candidate = folder / CORRECTIONS_FILE if folder is not None else None
+        if candidate is not None and candidate.is_file() and candidate not in found:
+            found.append(candidate)
+    if len(found) > 1:
+        raise TimelineError(
+            "several folders have a corrections.toml ("
+            + ", ".join(map(str, found))
+            + "): give one with --corrections FILE"
+        )
+    return (found[0], CORRECTIONS_FILE) if found else None
+
+
+def _with_corrections(
+    options: BuildOptions,
+    paths: Sequence[str],
+    given: Path | None,
+    none: bool,
+    *,
+    folders_only: bool = True,
+) -> BuildOptions:
+    """`options` with the corrections to apply (read and validated before any analysis)."""
+    if given is not None and none:
+        raise typer.BadParameter(
+            "give --corrections FILE or --no-corrections, not both", param_hint="--corrections"
+        )
+    if none:
+        return options
+    where = [p for p in paths if Path(p).is_dir()] if folders_only else list(paths)
+    chosen = corrections_file(where, given)
+    if chosen is None:
+        return options
+    return replace(options, corrections=read_corrections(*chosen))
+
+
 def _report_cache(result: BuildResult, console: Console) -> None:
     for warning in result.cache_warnings:
         console.print(f"[yellow]warning[/]: {escape(warning)}", soft_wrap=True)
@@ -178,6 +241,8 @@ def build(
     no_cache: NoCacheOpt = False,
     jobs: JobsOpt = 1,
     as_written: AsWrittenOpt = False,
+    corrections: CorrectionsOpt = None,
+    no_corrections: NoCorrectionsOpt = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No summary on stderr.")] = False,
 ) -> None:
     """Build the merged chronology of the articles under PATHS.
@@ -187,6 +252,7 @@ def build(
     console = _err()
     options = _options(max_bytes, focus, cache, no_cache, jobs, as_written)
     try:
+        options = _with_corrections(options, paths, corrections, no_corrections)
         result = _build(paths, options, console, quiet)
         _report_cache(result, console)
         _report(result.problems + future_problems(result.articles, dt.date.today()), console)
@@ -198,9 +264,13 @@ def build(
         raise _fail(console, str(exc)) from None
     errors = [p for p in result.problems if p.severity == "error"]
     if not quiet:
+        applied = len(result.timeline.corrections)
+        stale = sum(1 for p in result.problems if p.code == STALE)
         console.print(
             f"{len(result.timeline.events)} events from {len(result.articles)} articles"
             + (f" ({len(result.cached)} from the cache)" if result.cached else "")
+            + (f"; {applied} corrections applied" if options.corrections else "")
+            + (f", {stale} stale" if stale else "")
             + (f"; {len(errors)} files could not be used" if errors else ""),
         )
     raise typer.Exit(EXIT_PROBLEMS if errors else EXIT_OK)
@@ -304,6 +374,30 @@ def _inspect_text(a: ArticleAnalysis, console: Console) -> None:
     console.print(ev)
 
 
+def _inspect_corrections(
+    entries: list[ArticleEntry], edits: Corrections | None, console: Console
+) -> None:
+    if edits is None:
+        return
+    if not entries:
+        console.print(f"No entry of {edits.label} quotes this article.")
+        return
+    table = Table(
+        "entry",
+        "action",
+        "what",
+        "quote",
+        "found in",
+        "note",
+        title=f"Corrections ({edits.label})",
+        title_justify="left",
+    )
+    for x in entries:
+        note = x.note + (f" — {x.by}" if x.by else "")
+        table.add_row(str(x.entry), x.action, x.what, x.quote, x.found, note)
+    console.print(table)
+
+
 @app.command()
 def inspect(
     paths: PathsArg,
@@ -323,6 +417,8 @@ def inspect(
             "--sentence", help="With --tokens: only the sentences that contain this text."
         ),
     ] = None,
+    corrections: CorrectionsOpt = None,
+    no_corrections: NoCorrectionsOpt = False,
 ) -> None:
     """Show why: per article its date, entities, time expressions and event mentions.
 
@@ -335,8 +431,16 @@ def inspect(
     if not loaded.articles:
         raise _fail(console, "no usable articles in " + " ".join(paths))
     try:
+        edits = _with_corrections(
+            BuildOptions(), paths, corrections, no_corrections, folders_only=False
+        ).corrections
         _, analyses, articles = build_from_articles(loaded.articles)
         texts = {a.id: (a.text, a.body_start) for a in articles}
+        by_id = {a.id: a for a in articles}
+        touched = {
+            a.article: article_entries(edits, by_id[a.article], a.events) if edits else []
+            for a in analyses
+        }
         if fmt is InspectFormat.json:
             data = {
                 "articles": [
@@ -345,6 +449,11 @@ def inspect(
                         **(
                             {"sentences": token_sentences(a, *texts[a.article], grep)}
                             if tokens
+                            else {}
+                        ),
+                        **(
+                            {"corrections": [x.model_dump(mode="json") for x in touched[a.article]]}
+                            if edits
                             else {}
                         ),
                     }
@@ -363,11 +472,13 @@ def inspect(
                     file_console = Console(file=fh, highlight=False, width=160)
                     for a in analyses:
                         _inspect_text(a, file_console)
+                        _inspect_corrections(touched[a.article], edits, file_console)
                         if tokens:
                             _inspect_tokens(a, *texts[a.article], grep, file_console)
             else:
                 for a in analyses:
                     _inspect_text(a, out)
+                    _inspect_corrections(touched[a.article], edits, out)
                     if tokens:
                         _inspect_tokens(a, *texts[a.article], grep, out)
     except (OutputError, TimelineError) as exc:
@@ -401,16 +512,155 @@ def export_cmd(
         raise _fail(console, str(exc)) from None
 
 
+def _parse_day(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint=option) from None
+
+
+@app.command()
+def correct(
+    event_id: Annotated[str, typer.Argument(help="The event's id, as a build shows it.")],
+    corpus: Annotated[
+        Path | None,
+        typer.Argument(help="The corpus folder: its corrections.toml is appended to."),
+    ] = None,
+    note: Annotated[str, typer.Option("--note", help="Why: required.")] = "",
+    by: Annotated[str | None, typer.Option("--by", help="Who made the correction.")] = None,
+    status: Annotated[
+        str | None, typer.Option("--status", help="Set the status (occurred, planned, …).")
+    ] = None,
+    type_: Annotated[
+        str | None, typer.Option("--type", help="Set the type (call, meeting, talks, message).")
+    ] = None,
+    participants: Annotated[
+        str | None,
+        typer.Option("--participants", help="Set the participants: ids, comma-separated."),
+    ] = None,
+    earliest: Annotated[
+        str | None, typer.Option("--earliest", metavar="YYYY-MM-DD", help="Set the earliest day.")
+    ] = None,
+    latest: Annotated[
+        str | None, typer.Option("--latest", metavar="YYYY-MM-DD", help="Set the latest day.")
+    ] = None,
+    location: Annotated[
+        str | None, typer.Option("--location", help="Set the place ('' clears it).")
+    ] = None,
+    drop: Annotated[bool, typer.Option("--drop", help="The event is not a contact.")] = False,
+    timeline_json: Annotated[
+        Path | None,
+        typer.Option(
+            "--timeline",
+            metavar="FILE",
+            help="Find the event in this built timeline JSON instead of building CORPUS.",
+        ),
+    ] = None,
+    corrections: Annotated[
+        Path | None,
+        typer.Option(
+            "--corrections", metavar="FILE", help="Append here. Default: CORPUS/corrections.toml."
+        ),
+    ] = None,
+    cache: CacheOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Append a correction of one event to the corpus's corrections.toml.
+
+    The entry names the event by its first source sentence (and more, if another
+    event cites that one too), so it still applies when ids change.
+    Example: timeline correct E3a01f57d13 data/ --status cancelled --note "Called off"
+    """
+    from timeline.corrections import Entry, anchor, append_entry, parse_corrections
+    from timeline.output import write_atomic
+
+    console = _err()
+    changes = {
+        "status": status,
+        "type": type_,
+        "participants": [p.strip() for p in participants.split(",") if p.strip()]
+        if participants is not None
+        else None,
+        "earliest": _parse_day(earliest, "--earliest"),
+        "latest": _parse_day(latest, "--latest"),
+        "location": location,
+    }
+    given = {k: v for k, v in changes.items() if v is not None}
+    if drop == bool(given):
+        raise typer.BadParameter(
+            "give --drop, or what to set (--status, --type, --participants, --earliest, "
+            "--latest, --location), not both",
+            param_hint="--drop",
+        )
+    if not note.strip():
+        raise typer.BadParameter("say why with --note", param_hint="--note")
+    target = corrections or (corpus / CORRECTIONS_FILE if corpus is not None else None)
+    if target is None:
+        raise typer.BadParameter("give the CORPUS folder or --corrections FILE")
+    if timeline_json is None and corpus is None:
+        raise typer.BadParameter("give the CORPUS folder to build, or --timeline FILE")
+    try:
+        existing = target.read_text(encoding="utf-8") if target.is_file() else ""
+        if timeline_json is not None:
+            where, timeline = str(timeline_json), _load_timeline(timeline_json)
+        else:
+            assert corpus is not None
+            options = _options(cache=cache, no_cache=no_cache)
+            if existing:
+                options = replace(options, corrections=read_corrections(target, str(target)))
+            where, timeline = str(corpus), build_timeline([corpus], options).timeline
+        event = next((e for e in timeline.events if e.id == event_id), None)
+        if event is None:
+            raise _fail(console, f"no event {event_id} in {where}")
+        raw: dict[str, object] = {
+            "match": [e.model_dump() for e in anchor(event, timeline.events)],
+            "note": note.strip(),
+            **({"set": given} if given else {"drop": True}),
+            **({"by": by} if by else {}),
+        }
+        try:
+            entry = Entry.model_validate(raw)
+        except ValidationError as exc:
+            errors = "; ".join(
+                f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
+            )
+            raise _fail(console, f"not a valid correction: {errors}") from None
+        text = append_entry(existing, entry)
+        check = parse_corrections(text, str(target), known_actors=_actor_ids())
+        write_atomic(target, text)
+    except (OutputError, TimelineError) as exc:
+        raise _fail(console, str(exc)) from None
+    quotes = "; ".join(f"{m.article}: '{m.quote}'" for m in entry.match)
+    what = ", ".join(f"{k} = {v}" for k, v in given.items()) if given else "drop"
+    console.print(
+        f"entry {len(check.entries)} added to {target}: {what} on {event_id}, "
+        f"anchored by {escape(quotes)}",
+        soft_wrap=True,
+        highlight=False,
+    )
+
+
+def _actor_ids() -> list[str]:
+    from timeline.actors import load_actors
+
+    return [a.id for a in load_actors().actors]
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the timeline JSON."""
     sys.stdout.write(json.dumps(Timeline.model_json_schema(), indent=2, ensure_ascii=False) + "\n")
 
 
-def _timeline_for(side: str, options: BuildOptions, console: Console) -> Timeline:
+def _timeline_for(
+    side: str, options: BuildOptions, console: Console, no_corrections: bool = False
+) -> Timeline:
     path = Path(side)
     if path.is_file() and path.suffix.lower() == ".json":
         return _load_timeline(path)
+    options = _with_corrections(options, [side], None, no_corrections)
     result = build_timeline([side], options)
     _report_cache(result, console)
     _report(result.problems, console)
@@ -428,6 +678,7 @@ def diff(
     no_cache: NoCacheOpt = False,
     jobs: JobsOpt = 1,
     as_written: AsWrittenOpt = False,
+    no_corrections: NoCorrectionsOpt = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Exit status only.")] = False,
 ) -> None:
     """What changed between two versions of a corpus: exit 0 identical, 1 different, 2 error.
@@ -440,7 +691,8 @@ def diff(
     options = _options(cache=cache, no_cache=no_cache, jobs=jobs, as_written=as_written)
     try:
         d = diff_timelines(
-            _timeline_for(old, options, console), _timeline_for(new, options, console)
+            _timeline_for(old, options, console, no_corrections),
+            _timeline_for(new, options, console, no_corrections),
         )
         if quiet:
             pass

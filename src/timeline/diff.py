@@ -24,11 +24,24 @@ old event and whose `to` lists the sources only in the new event, each as an
 `"article: quote"` string, sorted; a source is the same when its article and
 quote text are equal.
 
+Editorial corrections (`timeline.corrections`) are reported apart from changes
+in the extraction, under `corrected`: a matched pair whose corrections differ; an
+added or removed event made by a merge, split or add; an event that a correction
+of the other side removed (listed in that timeline's `corrections` log). With the
+same corrections on both sides nothing lands there, so a diff of two corpus
+versions still shows what the extraction changed.
+
 JSON shape (`TimelineDiff.to_json_dict`)::
 
     {"added": [event, ...], "removed": [event, ...],
      "changed": [{"id": new_id, "old_id": old_id,
-                  "changes": [{"field": ..., "from": ..., "to": ...}, ...]}, ...]}
+                  "changes": [{"field": ..., "from": ..., "to": ...}, ...]}, ...],
+     "corrected": [{"change": "added" | "removed" | "changed", "id": new_id | null,
+                    "old_id": old_id | null, "corrections": [...], "was": [...],
+                    "changes": [...], "event": event | null}, ...]}
+
+`corrected` is left out when empty; `corrections` are those of the new side (for
+an event a correction removed: that correction), `was` those of the old side.
 """
 
 from __future__ import annotations
@@ -37,7 +50,7 @@ import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 from rich.console import Console
@@ -46,7 +59,14 @@ from rich.text import Text
 
 from timeline.errors import TimelineFileError
 from timeline.merge import sort_key
-from timeline.schema import Event, Source, Timeline, types_compatible
+from timeline.schema import (
+    AppliedCorrection,
+    CorrectionRecord,
+    Event,
+    Source,
+    Timeline,
+    types_compatible,
+)
 
 ANNOUNCED: frozenset[str] = frozenset({"planned", "proposed", "cancelled"})
 FIELDS: tuple[str, ...] = (
@@ -84,16 +104,31 @@ class ChangedEvent(BaseModel):
     changes: list[FieldChange]
 
 
+class CorrectedEvent(BaseModel):
+    """An event added, removed or changed by an editorial correction."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    change: Literal["added", "removed", "changed"]
+    id: str | None = Field(description="the id in the new timeline")
+    old_id: str | None = Field(description="the id in the old timeline")
+    corrections: list[AppliedCorrection] = Field(description="the new side's corrections")
+    was: list[AppliedCorrection] = Field(description="the old side's corrections")
+    changes: list[FieldChange] = Field(default_factory=list)
+    event: Event | None = Field(default=None, description="the event added or removed")
+
+
 class TimelineDiff(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     added: list[Event]
     removed: list[Event]
     changed: list[ChangedEvent]
+    corrected: list[CorrectedEvent] = Field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.added or self.removed or self.changed)
+        return not (self.added or self.removed or self.changed or self.corrected)
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
@@ -107,6 +142,26 @@ class TimelineDiff(BaseModel):
                 }
                 for c in self.changed
             ],
+            **(
+                {
+                    "corrected": [
+                        {
+                            "change": c.change,
+                            "id": c.id,
+                            "old_id": c.old_id,
+                            "corrections": [x.model_dump(mode="json") for x in c.corrections],
+                            "was": [x.model_dump(mode="json") for x in c.was],
+                            "changes": [
+                                {"field": f.field, "from": f.from_, "to": f.to} for f in c.changes
+                            ],
+                            "event": c.event.model_dump(mode="json") if c.event else None,
+                        }
+                        for c in self.corrected
+                    ]
+                }
+                if self.corrected
+                else {}
+            ),
         }
 
 
@@ -293,21 +348,77 @@ def field_changes(
     return out
 
 
+STRUCTURAL: frozenset[str] = frozenset({"merge", "split", "add"})
+
+
+def _made_by_correction(e: Event) -> bool:
+    return any(c.action in STRUCTURAL for c in e.corrections)
+
+
+def _removal(records: Sequence[CorrectionRecord], event_id: str) -> list[AppliedCorrection]:
+    """The corrections of a timeline's log that removed `event_id`."""
+    return [
+        AppliedCorrection(action=r.action, note=r.note, by=r.by)
+        for r in records
+        if event_id in r.removed
+    ]
+
+
 def diff_timelines(old: Timeline, new: Timeline) -> TimelineDiff:
     pairs = match_events(old.events, new.events)
     id_map = {old.events[i].id: new.events[j].id for i, j in pairs.items()}
     matched_new = set(pairs.values())
-    added = sorted((e for j, e in enumerate(new.events) if j not in matched_new), key=sort_key)
-    removed = sorted((e for i, e in enumerate(old.events) if i not in pairs), key=sort_key)
+    added: list[Event] = []
+    removed: list[Event] = []
+    corrected: list[tuple[tuple[object, ...], CorrectedEvent]] = []
+    for j, e in enumerate(new.events):
+        if j in matched_new:
+            continue
+        undone = _removal(old.corrections, e.id)  # the old side's correction removed it
+        if _made_by_correction(e) or undone:
+            item = CorrectedEvent(
+                change="added", id=e.id, old_id=None, corrections=e.corrections, was=undone, event=e
+            )
+            corrected.append(((*sort_key(e), ""), item))
+        else:
+            added.append(e)
+    for i, e in enumerate(old.events):
+        if i in pairs:
+            continue
+        by = _removal(new.corrections, e.id)
+        if _made_by_correction(e) or by:
+            item = CorrectedEvent(
+                change="removed", id=None, old_id=e.id, corrections=by, was=e.corrections, event=e
+            )
+            corrected.append(((*sort_key(e), e.id), item))
+        else:
+            removed.append(e)
     changed: list[tuple[tuple[object, ...], ChangedEvent]] = []
     for i, j in pairs.items():
         a, b = old.events[i], new.events[j]
         changes = field_changes(a, b, id_map, set(id_map.values()))
-        if changes:
-            item = ChangedEvent(id=b.id, old_id=a.id, changes=changes)
-            changed.append(((*sort_key(b), a.id), item))
+        if a.corrections != b.corrections:
+            item_c = CorrectedEvent(
+                change="changed",
+                id=b.id,
+                old_id=a.id,
+                corrections=b.corrections,
+                was=a.corrections,
+                changes=changes,
+            )
+            corrected.append(((*sort_key(b), a.id), item_c))
+        elif changes:
+            changed.append(
+                ((*sort_key(b), a.id), ChangedEvent(id=b.id, old_id=a.id, changes=changes))
+            )
     changed.sort(key=lambda c: c[0])
-    return TimelineDiff(added=added, removed=removed, changed=[c for _, c in changed])
+    corrected.sort(key=lambda c: c[0])
+    return TimelineDiff(
+        added=sorted(added, key=sort_key),
+        removed=sorted(removed, key=sort_key),
+        changed=[c for _, c in changed],
+        corrected=[c for _, c in corrected],
+    )
 
 
 # --- loading ------------------------------------------------------------------
@@ -369,6 +480,13 @@ LABELS: dict[str, dict[str, str]] = {
         "open": "open",
         "none": "—",
         "summary": "{a} nieuw, {r} verwijderd, {c} gewijzigd.",
+        "summary_corrected": " {k} door redactionele correcties.",
+        "corrected": "Redactionele correcties",
+        "change_added": "erbij",
+        "change_removed": "weg",
+        "change_changed": "gewijzigd",
+        "correction": "correctie",
+        "was": "eerder",
     },
     "en": {
         "added": "Added",
@@ -392,6 +510,13 @@ LABELS: dict[str, dict[str, str]] = {
         "open": "open",
         "none": "—",
         "summary": "{a} added, {r} removed, {c} changed.",
+        "summary_corrected": " {k} by editorial corrections.",
+        "corrected": "Editorial corrections",
+        "change_added": "added",
+        "change_removed": "removed",
+        "change_changed": "changed",
+        "correction": "correction",
+        "was": "before",
     },
 }
 
@@ -452,7 +577,10 @@ def render_markdown(d: TimelineDiff, *, lang: str = "nl") -> str:
     if d.is_empty:
         lines.append(lab["empty"])
         return "\n".join(lines) + "\n"
-    lines += [lab["summary"].format(a=len(d.added), r=len(d.removed), c=len(d.changed)), ""]
+    summary = lab["summary"].format(a=len(d.added), r=len(d.removed), c=len(d.changed))
+    if d.corrected:
+        summary += lab["summary_corrected"].format(k=len(d.corrected))
+    lines += [summary, ""]
     for key, events in (("added", d.added), ("removed", d.removed)):
         if not events:
             continue
@@ -465,19 +593,49 @@ def render_markdown(d: TimelineDiff, *, lang: str = "nl") -> str:
         for c in d.changed:
             head = c.id if c.id == c.old_id else f"{c.id} ({c.old_id})"
             lines.append(f"- {escape_md(head)}")
-            for f in c.changes:
-                name = lab.get(f.field, f.field)
-                if f.field == "sources":
-                    for q in f.from_:
-                        lines.append(f"  - {name}, {lab['sources_from']}: {_md_source(q)}")
-                    for q in f.to:
-                        lines.append(f"  - {name}, {lab['sources_to']}: {_md_source(q)}")
-                else:
-                    was = escape_md(_fmt_value(f.field, f.from_, lab))
-                    now = escape_md(_fmt_value(f.field, f.to, lab))
-                    lines.append(f"  - {name}: {was} → {now}")
+            lines += _md_changes(c.changes, lab)
+        lines.append("")
+    if d.corrected:
+        lines += [f"## {lab['corrected']}", ""]
+        for k in d.corrected:
+            lines.append(f"- {escape_md(_corrected_head(k, lab))}")
+            for x in k.corrections:
+                lines.append(f"  - ✎ {escape_md(_correction_line(x))}")
+            for x in k.was:
+                lines.append(f"  - {lab['was']}: ✎ {escape_md(_correction_line(x))}")
+            if k.event is not None:
+                lines += [f"  {line}" for line in _md_event(k.event, lab)]
+            lines += _md_changes(k.changes, lab)
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _corrected_head(k: CorrectedEvent, lab: dict[str, str]) -> str:
+    ids = k.id or k.old_id or ""
+    if k.id and k.old_id and k.id != k.old_id:
+        ids = f"{k.id} ({k.old_id})"
+    return f"{ids}: {lab['change_' + k.change]}"
+
+
+def _correction_line(c: AppliedCorrection) -> str:
+    fields = f" ({', '.join(c.fields)})" if c.action == "set" and c.fields else ""
+    return f"{c.action}{fields}: {c.note}" + (f" — {c.by}" if c.by else "")
+
+
+def _md_changes(changes: Sequence[FieldChange], lab: dict[str, str]) -> list[str]:
+    lines: list[str] = []
+    for f in changes:
+        name = lab.get(f.field, f.field)
+        if f.field == "sources":
+            for q in f.from_:
+                lines.append(f"  - {name}, {lab['sources_from']}: {_md_source(q)}")
+            for q in f.to:
+                lines.append(f"  - {name}, {lab['sources_to']}: {_md_source(q)}")
+        else:
+            was = escape_md(_fmt_value(f.field, f.from_, lab))
+            now = escape_md(_fmt_value(f.field, f.to, lab))
+            lines.append(f"  - {name}: {was} → {now}")
+    return lines
 
 
 def _cell(field: str, value: Any, lab: dict[str, str]) -> str:
@@ -524,5 +682,26 @@ def render_table(d: TimelineDiff, console: Console, *, lang: str = "nl") -> None
                     Text(lab.get(f.field, f.field)),
                     Text(_cell(f.field, f.from_, lab)),
                     Text(_cell(f.field, f.to, lab)),
+                )
+        console.print(table)
+    if d.corrected:
+        table = Table(title=f"{lab['corrected']} ({len(d.corrected)})", title_justify="left")
+        for col in ("id", lab["correction"], lab["field"], lab["from"], lab["to"]):
+            table.add_column(col)
+        for fix in d.corrected:
+            notes = "\n".join(f"✎ {_correction_line(x)}" for x in fix.corrections)
+            notes += "".join(f"\n{lab['was']}: ✎ {_correction_line(x)}" for x in fix.was)
+            rows = [(lab.get(f.field, f.field), f.from_, f.to, f.field) for f in fix.changes]
+            first = [Text(_corrected_head(fix, lab)), Text(notes.strip())]
+            if not rows:
+                summary = _event_summary(fix.event, lab) if fix.event else ""
+                table.add_row(*first, Text(""), Text(""), Text(summary))
+            for n, (name, was, now, field) in enumerate(rows):
+                lead = first if n == 0 else [Text(""), Text("")]
+                table.add_row(
+                    *lead,
+                    Text(name),
+                    Text(_cell(field, was, lab)),
+                    Text(_cell(field, now, lab)),
                 )
         console.print(table)

@@ -28,6 +28,8 @@ from timeline.schema import Article, Problem, Published
 
 DEFAULT_MAX_BYTES = 5_000_000
 ARTICLE_SUFFIXES = (".txt",)
+# the editorial corrections next to the articles (timeline/corrections.py): not an article
+CORRECTIONS_FILE = "corrections.toml"
 _BACKUP = re.compile(r"(~|\.bak|\.swp|\.swo|\.tmp|\.orig)$|^#.*#$", re.IGNORECASE)
 _DATE_LINE = re.compile(r"\A\s*date[ \t]+(?P<value>\S+)")
 _DATE_VALUE = re.compile(r"\A(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?\Z")
@@ -169,6 +171,8 @@ def _walk(root: Path, problems: list[Problem], rel: str) -> Iterator[tuple[Path,
                     continue
                 yield from walk(Path(entry.path), ident + "/")
                 continue
+            if not prefix and entry.name == CORRECTIONS_FILE:
+                continue  # read by the corrections layer, said nothing about here
             reason = _ignored_reason(entry.name)
             if reason:
                 problems.append(_problem(ident, Code.IGNORED, detail=reason))

@@ -7,13 +7,16 @@ together so that the flow stays visible in one place:
       loader.load_paths            stage 1: files → Articles, bad files → Problems
       analyse_articles             stages 2–4, per article (cached, in N processes)
         analyse_article              NER, time expressions, event mentions
-      assemble                     stage 5: merge/dedup into the Timeline
+      assemble                     stage 5: merge/dedup into the Timeline, then the
+                                   editorial corrections (`timeline.corrections`)
 
 Analysing an article depends on nothing but the article and the pipeline, so
 `analyse_articles` takes each one from the cache (`timeline.cache`) when it is
 there, analyses the rest (in `BuildOptions.jobs` worker processes) and stores
 each result as soon as it is done. Results are put back in article-id order, so
 the output does not depend on the cache, the number of jobs or the file order.
+Corrections apply to the merged events only (after `redate_from_corpus`), so a
+changed corrections file costs a merge, never an analysis.
 """
 
 from __future__ import annotations
@@ -26,10 +29,12 @@ from spacy.language import Language
 
 from timeline import cache, events, loader, merge, ner, segment, syntax, timex, workers
 from timeline.actors import ActorBase, load_actors
+from timeline.corrections import Corrections, apply_corrections, load_corrections
 from timeline.schema import (
     Article,
     ArticleAnalysis,
     ArticleInfo,
+    CorrectionRecord,
     Entity,
     EventMention,
     Problem,
@@ -49,6 +54,8 @@ class BuildOptions:
     # narrow month-only date lines from the rest of the corpus (timex/corpus.py);
     # False keeps every date line as written, the convention the gold files follow
     corpus_dates: bool = True
+    # editorial corrections applied after the merge (`read_corrections`); None: none
+    corrections: Corrections | None = None
 
 
 @dataclass
@@ -185,16 +192,32 @@ def _analyse_all(
     yield from workers.analyse_in_processes(todo, model_dir, focus, n)
 
 
-def assemble(analysed: Analysed, problems: Sequence[Problem] = ()) -> Timeline:
-    """Stage 5: merge the event mentions of every article into one chronology."""
+def read_corrections(path: Path, label: str | None = None) -> Corrections:
+    """A corrections file, validated (participants must be known actor ids)."""
+    return load_corrections(path, label, known_actors=[a.id for a in load_actors().actors])
+
+
+def assemble(
+    analysed: Analysed, problems: Sequence[Problem] = (), corrections: Corrections | None = None
+) -> Timeline:
+    """Stage 5: merge the event mentions of every article into one chronology, then
+    apply the editorial corrections (stale ones become problems)."""
     mentions: list[EventMention] = [m for a in analysed.analyses for m in a.events]
+    records: list[CorrectionRecord] = []
+    if corrections is None:
+        events = merge.merge(mentions, analysed.focus)
+    else:
+        applied = apply_corrections(mentions, analysed.focus, corrections, analysed.articles)
+        events, records = applied.events, applied.records
+        problems = [*problems, *applied.problems]
     return Timeline(
-        events=merge.merge(mentions, analysed.focus),
+        events=events,
         articles=[
             ArticleInfo(article=a.id, published=a.published, sha256=a.sha256)
             for a in analysed.articles
         ],
         problems=list(problems),
+        corrections=records,
     )
 
 
@@ -208,7 +231,8 @@ def build_from_articles(
     analysed = analyse_articles(articles, options, nlp=nlp, on_article=on_article)
     if options.corpus_dates:
         analysed = redate_from_corpus(analysed, assemble(analysed))
-    return assemble(analysed), analysed.analyses, analysed.articles
+    timeline = assemble(analysed, (), options.corrections)
+    return timeline, analysed.analyses, analysed.articles
 
 
 def build_timeline(
@@ -225,12 +249,13 @@ def build_timeline(
     # month-only date lines the rest of the corpus pins down (stage 3 again, then 4)
     if options.corpus_dates:
         analysed = redate_from_corpus(analysed, assemble(analysed))
-    timeline = assemble(analysed, loaded.problems)  # stage 5: merge/dedup
+    # stage 5: merge/dedup, then the editorial corrections
+    timeline = assemble(analysed, loaded.problems, options.corrections)
     return BuildResult(
         timeline,
         analysed.analyses,
         analysed.articles,
-        loaded.problems,
+        list(timeline.problems),
         analysed=analysed.analysed,
         cached=analysed.cached,
         cache_warnings=analysed.cache_warnings,

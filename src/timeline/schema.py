@@ -213,6 +213,24 @@ class Conflict(Model):
     article: str
 
 
+CorrectionAction = Literal["set", "drop", "merge", "split", "add"]
+
+
+def _empty(value: object) -> bool:
+    return not value
+
+
+class AppliedCorrection(Model):
+    """An editorial correction (`corrections.toml`) that changed this event."""
+
+    action: CorrectionAction
+    note: str = Field(description="why, in the editor's words")
+    by: str | None = None
+    fields: list[str] = Field(
+        default_factory=list, description="the fields the correction decided, e.g. ['status']"
+    )
+
+
 class Event(Model):
     id: str
     type: EventType
@@ -223,6 +241,12 @@ class Event(Model):
     sources: list[Source]
     realizes: str | None = None
     conflicts: list[Conflict] = Field(default_factory=list)
+    # left out of the JSON when empty, so a build without corrections is unchanged
+    corrections: list[AppliedCorrection] = Field(
+        default_factory=list,
+        exclude_if=_empty,
+        description="editorial corrections applied to this event (absent when none)",
+    )
 
 
 class Problem(Model):
@@ -232,6 +256,21 @@ class Problem(Model):
     code: str
     message: str
     severity: Literal["error", "warning"] = "error"
+
+
+class CorrectionRecord(Model):
+    """One entry of the corrections file as the build applied it."""
+
+    entry: int = Field(description="the entry's number in the corrections file, from 1")
+    action: CorrectionAction
+    note: str
+    by: str | None = None
+    events: list[str] = Field(default_factory=list, description="ids of the events it changed")
+    removed: list[str] = Field(
+        default_factory=list,
+        description="ids the build would have without corrections that it removed "
+        "(dropped, merged into another event, split apart)",
+    )
 
 
 class ArticleInfo(Model):
@@ -246,6 +285,11 @@ class Timeline(Model):
     events: list[Event]
     articles: list[ArticleInfo] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
+    corrections: list[CorrectionRecord] = Field(
+        default_factory=list,
+        exclude_if=_empty,
+        description="the corrections applied, one per entry (absent when none)",
+    )
 
 
 class Token(Model):

@@ -1,10 +1,11 @@
-"""CSV export: one row per event, sources joined."""
+"""CSV export: one row per event, sources joined; editorial corrections in the last column."""
 
 from __future__ import annotations
 
 import csv
 import io
 
+from timeline.export.html import correction_text
 from timeline.schema import Timeline
 
 COLUMNS = [
@@ -19,6 +20,7 @@ COLUMNS = [
     "realizes",
     "n_sources",
     "sources",
+    "corrections",
 ]
 
 
@@ -40,6 +42,7 @@ def render(timeline: Timeline, *, lang: str = "nl") -> str:
                 e.realizes or "",
                 len(e.sources),
                 " | ".join(f"{s.article}: {s.quote}" for s in e.sources),
+                " | ".join(correction_text(c, lang) for c in e.corrections),
             ]
         )
     return out.getvalue()

@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from timeline.export.dates import MONTHS, describe, precision
-from timeline.schema import Event, Timeline
+from timeline.schema import AppliedCorrection, Event, Timeline
 
 TYPES: dict[str, dict[str, str]] = {
     "nl": {
@@ -74,6 +74,8 @@ UI: dict[str, dict[str, str]] = {
         "location": "plaats",
         "realizes": "voert uit",
         "conflicts": "Tegenstrijdig",
+        "edited": "bewerkt",
+        "corrections": "Redactionele correcties",
         "kept": "gehouden",
         "dropped": "verworpen",
         "trigger": "trefwoord",
@@ -109,6 +111,8 @@ UI: dict[str, dict[str, str]] = {
         "location": "place",
         "realizes": "realizes",
         "conflicts": "Conflicting",
+        "edited": "edited",
+        "corrections": "Editorial corrections",
         "kept": "kept",
         "dropped": "dropped",
         "trigger": "trigger",
@@ -172,6 +176,27 @@ def type_label(event: Event, lang: str = "nl") -> str:
 
 def status_label(status: str, lang: str = "nl") -> str:
     return STATUSES[lang_of(lang)].get(status, status)
+
+
+ACTIONS: dict[str, dict[str, str]] = {
+    "nl": {
+        "set": "gewijzigd",
+        "drop": "geschrapt",
+        "merge": "samengevoegd",
+        "split": "afgesplitst",
+        "add": "toegevoegd",
+    },
+    "en": {"set": "set", "drop": "dropped", "merge": "merged", "split": "split", "add": "added"},
+}
+
+
+def correction_text(c: AppliedCorrection, lang: str = "nl") -> str:
+    """'gewijzigd (status): the note — editor': one editorial correction in words."""
+    text = ACTIONS[lang_of(lang)].get(c.action, c.action)
+    if c.action == "set" and c.fields:
+        text += f" ({', '.join(c.fields)})"
+    text += f": {c.note}"
+    return text + (f" — {c.by}" if c.by else "")
 
 
 def headline(event: Event, lang: str = "nl") -> str:
@@ -241,6 +266,7 @@ def render(timeline: Timeline, *, lang: str = "nl") -> str:
                 "precision": precision(e.date.earliest, e.date.latest),
                 "earliest": _iso(e.date.earliest),
                 "latest": _iso(e.date.latest),
+                "corrections": [correction_text(c, lang) for c in e.corrections],
             }
         )
     actor_counts = Counter(p for e in events for p in e.participants)

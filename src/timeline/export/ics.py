@@ -12,7 +12,7 @@ from icalendar import Calendar
 from icalendar import Event as VEvent
 
 from timeline.export.dates import describe
-from timeline.export.html import headline
+from timeline.export.html import correction_text, headline
 from timeline.schema import Timeline
 
 NOTE = {
@@ -21,12 +21,14 @@ NOTE = {
         "span": "Datum onzeker: {d}. Weergegeven als meerdaagse gebeurtenis.",
         "open": "Datum onzeker: {d}. Eén open einde: weergegeven op de bekende dag.",
         "sources": "Bronnen:",
+        "edited": "Bewerkt",
     },
     "en": {
         "exact": "Date: {d}.",
         "span": "Date uncertain: {d}. Shown as a multi-day event.",
         "open": "Date uncertain: {d}. One end is open: shown on the known day.",
         "sources": "Sources:",
+        "edited": "Edited",
     },
 }
 
@@ -55,7 +57,9 @@ def render(timeline: Timeline, *, lang: str = "nl") -> str:
         ev.add("summary", headline(e, lang))
         ev.add("dtstart", start)
         ev.add("dtend", end + dt.timedelta(days=1))
-        lines = [note, f"{e.type}, {e.status}", labels["sources"]]
+        lines = [note, f"{e.type}, {e.status}"]
+        lines += [f"{labels['edited']}: {correction_text(c, lang)}" for c in e.corrections]
+        lines.append(labels["sources"])
         lines += [f"- {s.article}: {s.quote}" for s in e.sources]
         ev.add("description", "\n".join(lines))
         if e.location:

@@ -8,7 +8,13 @@ from __future__ import annotations
 import re
 
 from timeline.export.dates import MONTHS, describe
-from timeline.export.html import lang_of, participants_text, status_label, type_label
+from timeline.export.html import (
+    correction_text,
+    lang_of,
+    participants_text,
+    status_label,
+    type_label,
+)
 from timeline.schema import Event, Timeline
 
 LABELS = {
@@ -19,6 +25,7 @@ LABELS = {
         "realizes": "voert uit",
         "location": "plaats",
         "count": "{n} contacten uit {a} artikelen.",
+        "edited": "Bewerkt",
     },
     "en": {
         "title": "Timeline of contacts",
@@ -27,6 +34,7 @@ LABELS = {
         "realizes": "realizes",
         "location": "place",
         "count": "{n} contacts from {a} articles.",
+        "edited": "Edited",
     },
 }
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
@@ -68,7 +76,14 @@ def render(timeline: Timeline, *, lang: str = "nl") -> str:
             meta += f" · {lab['location']}: {escape(event.location)}"
         if event.realizes:
             meta += f" · {lab['realizes']} `{event.realizes}`"
-        lines += [f"{meta} · `{event.id}`", "", f"{lab['sources']}:", ""]
+        if event.corrections:
+            meta += f" · ✎ {lab['edited'].lower()}"
+        lines += [f"{meta} · `{event.id}`", ""]
+        for c in event.corrections:
+            lines.append(f"> ✎ {escape(correction_text(c, lang))}")
+        if event.corrections:
+            lines.append("")
+        lines += [f"{lab['sources']}:", ""]
         for i, s in enumerate(event.sources, 1):
             lines.append(f"{i}. {escape(s.article)} ({s.published}): “{escape(s.quote)}”")
         lines.append("")

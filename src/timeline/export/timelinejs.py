@@ -9,7 +9,7 @@ from html import escape
 from typing import Any
 
 from timeline.export.dates import describe
-from timeline.export.html import headline, participants_text
+from timeline.export.html import correction_text, headline, participants_text
 from timeline.schema import Timeline
 
 TITLE = {
@@ -53,6 +53,9 @@ def render(timeline: Timeline, *, lang: str = "nl") -> str:
             "text": {
                 "headline": escape(headline(e, lang)),
                 "text": "".join(
+                    f"<p><i>✎ {escape(correction_text(c, lang))}</i></p>" for c in e.corrections
+                )
+                + "".join(
                     f"<p><b>{escape(s.article)}</b>: {escape(s.quote)}</p>" for s in e.sources
                 ),
             },
