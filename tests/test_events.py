@@ -765,3 +765,17 @@ def test_a_phrase_named_in_passing_ends_before_the_clause_object() -> None:
         "president Poetin bellen."
     )
     assert {tuple(m.participants) for m in got} == {("trump", "zelensky"), ("putin", "trump")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trump stuurt zijn gezant naar de Russische president voor overleg.", "meeting"),
+        ("Zelensky reist volgende week naar Washington voor overleg.", "meeting"),
+        # "naar verwachting": expected, no journey
+        ("Het overleg komt naar verwachting pas later.", "talks"),
+        ("Het overleg over de levering van wapens.", "talks"),
+    ],
+)
+def test_going_or_sending_to_the_other_side_makes_talks_a_meeting(text: str, expected: str) -> None:
+    assert refine_type(["talks"], text, lexicon(), ["overleg"]) == expected

@@ -193,6 +193,9 @@ def refine_type(
         return "call"
     if any(re.search(rf"(?<!\w){w}", low) for w in lex.refine["meeting"]):
         return "meeting"
+    motion = "|".join(lex.refine["motion"])
+    if re.search(rf"(?<!\w)(?:{motion})\b[^.;]{{0,60}}?\bnaar\b(?! verwachting)", low):
+        return "meeting"
     # "hebben elkaar in Rome gesproken": a place makes it a meeting, but a
     # country at war is the topic ("over de oorlog in Oekraïne"), not a venue
     verbs = (
