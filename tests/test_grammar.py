@@ -453,3 +453,20 @@ def test_told_ahead_reads_the_auxiliary_of_a_verb_tagged_as_a_noun() -> None:
         ]
     )
     assert not told_ahead(past, past.tokens[2].start, past.tokens[4].end, G)
+
+
+def test_a_particle_joins_a_verb_the_tagger_took_for_a_noun() -> None:
+    # "De ministers bereidden een ontmoeting voor": voorbereiden governs a plan
+    t = tree(
+        [
+            ("De", "de", "DET", "det", 1, ""),
+            ("ministers", "minister", "NOUN", "nsubj", 2, ""),
+            ("bereidden", "bereiden", "NOUN", "ROOT", 2, ""),
+            ("een", "een", "DET", "det", 4, ""),
+            ("ontmoeting", "ontmoeting", "NOUN", "obj", 2, ""),
+            ("voor", "voor", "ADP", "compound:prt", 2, ""),
+        ]
+    )
+    assert lemma(t, t.tokens[2]) == "voorbereiden"
+    got = governed_status(t, [t.tokens[4]], G)
+    assert got is not None and got[0] == "planned"

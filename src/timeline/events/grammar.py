@@ -82,12 +82,12 @@ def grammar() -> Grammar:
 
 
 def lemma(tree: Tree, t: Token) -> str:
-    """The lemma as one lower-case word, a separated particle joined on ("kijkt ... uit")."""
+    """The lemma as one lower-case word, a separated particle joined on ("kijkt ... uit"),
+    also where the tagger took the verb for a noun ("bereidden ... voor")."""
     base = base_lemma(t)
-    if t.pos in VERBAL:
-        for c in tree.children(t):
-            if c.dep == "compound:prt" and not base.startswith(c.text.lower()):
-                return c.text.lower() + base
+    for c in tree.children(t):
+        if c.dep == "compound:prt" and not base.startswith(c.text.lower()):
+            return c.text.lower() + base
     return base
 
 
