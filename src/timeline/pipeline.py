@@ -27,7 +27,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from timeline import cache, events, loader, merge, ner, segment, syntax, timex, workers
+from timeline import bylines, cache, events, loader, merge, ner, segment, syntax, timex, workers
 from timeline.actors import ActorBase, load_actors
 from timeline.corrections import Corrections, apply_corrections, load_corrections
 from timeline.schema import (
@@ -38,6 +38,7 @@ from timeline.schema import (
     Entity,
     EventMention,
     Problem,
+    Published,
     Timeline,
     Token,
 )
@@ -85,11 +86,17 @@ def analyse_article(
     article: Article, nlp: Language, kb: ActorBase, focus: frozenset[str]
 ) -> tuple[Article, ArticleAnalysis]:
     """NER, time expressions and event mentions for one article."""
-    article = article.model_copy(update={"published": timex.narrow_published(article)})
+    article = article.model_copy(update={"published": narrow_date_line(article)})
     doc = nlp(article.body)  # stage 2: Dutch NER and the linguistic layer (spaCy)
     entities = ner.extract_entities(doc, article.body_start)
     tokens = syntax.extract_tokens(doc, article.body_start)
     return article, date_and_events(article, entities, kb, focus, tokens)
+
+
+def narrow_date_line(article: Article) -> Published:
+    """A month-only date line narrowed: to the byline's day (`bylines`), else where the
+    text pins it against a reference event (`timex.narrow_published`)."""
+    return bylines.narrow_by_byline(article) or timex.narrow_published(article)
 
 
 def date_and_events(
