@@ -95,7 +95,10 @@ def _rules() -> _Rules:
     labels = _alt(cap["labels"])
     marks = _alt(cap["marks"])
     return _Rules(
-        author=re.compile(rf"(?i:{_alt(by['authors'])})\s+(?=[A-ZÀ-Ý])"),
+        author=re.compile(
+            rf"(?i:{_alt(by['authors'])})\s+"
+            rf"(?:(?i:(?:{_alt(by['from'])})\s+(?:{_alt(by['roles'])}))\s+)?(?=[A-ZÀ-Ý])"
+        ),
         from_role=re.compile(rf"(?i:(?:{_alt(by['from'])})\s+(?:{_alt(by['roles'])}))\b"),
         particles=frozenset(by["particles"]),
         roles=frozenset(by["roles"]),
@@ -131,7 +134,10 @@ _TOKEN = re.compile(r"[^\s,|·•()\[\]]+")
 _EDGE = ".:;-–—/'’\"“”"
 _NUMBER = re.compile(r"\d{1,4}(?:e|ste|de|st|nd|rd|th)?|'\d{2}")
 _TIME = re.compile(r"\d{1,2}[:.hu]\d{2}(?:u|uur|h)?")
-_NUMDATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}")
+_NUMDATE = re.compile(
+    r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}"
+    r"|\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?"  # ISO 8601
+)
 _WORD = re.compile(r"[a-zà-ÿ]+(?:[.'][a-z]+)*")
 _QUOTES = re.compile(r"[\"“”„«»]|(?:^|\s)['‘’]|['‘’](?:\s|$)")
 _CLOSED = re.compile(r"[.!?;][\"'”’)]*\Z")
