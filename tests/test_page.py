@@ -295,3 +295,18 @@ def test_the_caption_is_a_contact_without_its_credit(tmp_path: Path) -> None:
     data = _build(tmp_path, "control", _page("").replace("Lees ook:\n", ""))
     quotes = [s["quote"] for e in data["events"] for s in e["sources"]]
     assert CAPTION in quotes
+
+
+def test_the_dateline_below_a_byline() -> None:
+    from timeline.loader import find_dateline
+
+    text = (
+        "date 2025-03\n\nTrump belt Poetin\nDoor Jan Jansen\n5 maart 2025, 09:12\n\n"
+        "MOSKOU (ANP/AFP) - Poetin heeft gebeld."
+    )
+    line = find_dateline(text, 14)
+    assert line is not None and (line.place, line.agencies) == ("MOSKOU", ("ANP", "AFP"))
+    # without the byline lines between, no dateline past the headline is sought
+    assert (
+        find_dateline(text.replace("Door Jan Jansen\n5 maart 2025, 09:12\n", "Kort\n"), 14) is None
+    )
