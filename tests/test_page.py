@@ -287,6 +287,10 @@ def test_end_to_end_page_text(tmp_path: Path) -> None:
     assert article["furniture"][1]["day"] == "2025-03-05"
     plain = runner.invoke(app, ["inspect", str(tmp_path / "page" / "pagina.txt")]).stdout
     assert "Page furniture" in plain and "caption: ends with a photo credit" in plain
+    page_html = runner.invoke(app, ["inspect", str(tmp_path / "page" / "pagina.txt"), "-f", "html"])
+    assert (
+        "Page furniture" in page_html.stdout and "trailer: &#39;Lees ook&#39;" in page_html.stdout
+    )
 
 
 def test_the_caption_is_a_contact_without_its_credit(tmp_path: Path) -> None:

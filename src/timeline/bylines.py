@@ -71,6 +71,7 @@ def dateparser_date(text: str, reference: Interval) -> dt.date | None:
                 "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
                 "REQUIRE_PARTS": ["day", "month"],
                 "PREFER_DAY_OF_MONTH": "first",
+                "TIMEZONE": "UTC",  # the day as written, whatever the machine's zone
             },
         )
     except (ValueError, OverflowError):  # a malformed number is no date
