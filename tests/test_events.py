@@ -779,3 +779,8 @@ def test_a_phrase_named_in_passing_ends_before_the_clause_object() -> None:
 )
 def test_going_or_sending_to_the_other_side_makes_talks_a_meeting(text: str, expected: str) -> None:
     assert refine_type(["talks"], text, lexicon(), ["overleg"]) == expected
+
+
+def test_a_summit_named_by_two_nationalities_is_between_their_presidents() -> None:
+    got = mentions("Zelensky kreeg een uitnodiging na de Amerikaans-Russische top in Alaska.")
+    assert any(m.participants == ["putin", "trump"] and m.reference for m in got)

@@ -45,7 +45,7 @@ _PP_EVENT = re.compile(
     r"(?P<det>het|de|(?:(?<=na )|(?<=tijdens )|(?<=sinds ))een|zijn|hun|dat|diens|die|deze|dit)\s+"
     # up to four words before the noun ("de uit de hand gelopen bijeenkomst"), but not
     # over another phrase ("voor de gastvrijheid | tijdens hun ontmoeting")
-    r"(?:(?!(?:na|sinds|over|tijdens|voor|bij|met|hun|zijn)\s)\w+\s+){0,4}?"
+    r"(?:(?!(?:na|sinds|over|tijdens|voor|bij|met|hun|zijn)\s)\w[\w-]*\s+){0,4}?"
     r"(?:telefoon)?(?:gesprek|ontmoeting|top|overleg|bezoek|onderhandeling|bijeenkomst|ruzie)\w*"
     r"(?:\s+(?:met|tussen|van|aan)\s+|\b)"
 )
