@@ -21,9 +21,11 @@ the build stops with a message naming it rather than mix them.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
+import signal
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -112,14 +114,7 @@ class DaskExecutor:
                     f"cannot reach the Dask scheduler at {self.scheduler}: {exc}"
                 ) from None
             return client, client.close
-        cluster = distributed.LocalCluster(
-            n_workers=min(self.workers, articles),
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",  # a local cluster listens on this machine only
-            dashboard_address=None,  # no fixed port: no clash with another build's cluster
-            silence_logs=logging.ERROR,
-        )
+        cluster = local_cluster(distributed, min(self.workers, articles))
         client = distributed.Client(cluster, set_as_default=False)
 
         def close() -> None:
@@ -127,6 +122,37 @@ class DaskExecutor:
             cluster.close()
 
         return client, close
+
+
+def local_cluster(distributed: Any, workers: int) -> Any:
+    """A LocalCluster of `workers` processes of one thread each, listening on this
+    machine only, whose scheduler serves no dashboard and takes no fixed port (its
+    HTTP server would otherwise try 8787 and warn when another cluster holds it)."""
+    with _workers_ignore_ctrl_c():
+        return distributed.LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=":0",
+            scheduler_kwargs={"dashboard": False},
+            silence_logs=logging.ERROR,
+        )
+
+
+@contextlib.contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Start worker processes that ignore Ctrl-C: the main process handles it and closes
+    the cluster (a spawned process inherits an ignored signal). A Ctrl-C while the
+    cluster starts is ignored too; outside the main thread nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _import_distributed() -> Any:
