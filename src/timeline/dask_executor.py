@@ -71,6 +71,12 @@ class DaskExecutor:
             return
         distributed = _import_distributed()
         expected = _fingerprint(spec)
+        with _quiet_dask_logs():
+            yield from self._analyse(distributed, todo, spec, expected)
+
+    def _analyse(
+        self, distributed: Any, todo: Sequence[WorkItem], spec: AnalysisSpec, expected: str
+    ) -> Iterator[Done]:
         client, close = self._connect(distributed, len(todo))
         try:
             n = max(1, sum(client.nthreads().values()))
@@ -153,6 +159,25 @@ def _workers_ignore_ctrl_c() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+@contextlib.contextmanager
+def _quiet_dask_logs() -> Iterator[None]:
+    """Dask's own log records (a lost scheduler logs tracebacks while the client retries)
+    stay out of the build's stderr; what goes wrong ends the build with a message."""
+    loggers = [
+        logging.getLogger(name)
+        for name in ["distributed", *logging.root.manager.loggerDict]
+        if name == "distributed" or name.startswith("distributed.")
+    ]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 def _import_distributed() -> Any:
