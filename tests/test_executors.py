@@ -7,8 +7,11 @@ data/ (the module's cluster is shared; one test starts the build's own cluster).
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -239,3 +242,44 @@ def test_dask_local_cluster_gives_the_bytes_of_jobs_1(
     assert result.stdout == serial_json
     assert len(_cache_entries(root)) == len(SMALL)
     assert json.loads(result.stdout)["events"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_dask_workers_end_with_a_killed_build(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    from .test_jobs import _alive, _children
+
+    def workers(pid: int) -> list[int]:  # the local cluster's worker processes
+        found = []
+        for child in _children(pid):
+            try:
+                cmdline = (Path("/proc") / str(child) / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if b"spawn_main" in cmdline and _alive(child):
+                found.append(child)
+        return found
+
+    corpus = copy_corpus(tmp_path / "corpus")
+    command = [sys.executable, "-m", "timeline", "build", str(corpus), "--executor", "dask"]
+    proc = subprocess.Popen(
+        [*command, "-j", "2", "--cache", str(tmp_path / "cache"), "-q"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    seen: list[int] = []
+    while len(seen) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        seen = workers(proc.pid)
+        time.sleep(0.05)
+    assert len(seen) >= 2, "no Dask worker processes seen"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 30
+    while any(_alive(w) for w in seen) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [w for w in seen if _alive(w)]
+    for w in left:  # do not leave them behind even when the test fails
+        os.kill(w, signal.SIGKILL)
+    assert not left, "Dask worker processes outlived the killed build"
