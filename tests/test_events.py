@@ -466,6 +466,9 @@ def test_expected_in_moscow_is_a_planned_meeting_with_its_host() -> None:
     )
     assert got.participants == ["putin", "witkoff"] and got.status == "planned"
     assert got.date.earliest == D(2025, 12, 1)
+    # the other order of the verb cluster: "wordt ... in Moskou verwacht"
+    (main,) = _dated("Witkoff wordt volgende week in Moskou verwacht.", "2025-11-28")
+    assert main.participants == ["putin", "witkoff"] and main.status == "planned"
 
 
 def test_a_conditional_invitation_is_proposed() -> None:
