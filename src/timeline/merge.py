@@ -49,6 +49,7 @@ PLAN_PRECEDENCE: tuple[EventStatus, ...] = ("cancelled", "proposed", "planned")
 BUCKET_DAYS = 7  # the time indexes hold clusters by week
 NARROW_DAYS = 62  # a cluster dated more widely is looked at by every report (`_Index.wide`)
 MAX_SPAN_DAYS = 31  # the most days an article may have been published on (a month)
+REALIZE_DAYS = 183  # a plan first reported longer before a contact is held is not its plan
 
 
 def family(status: str) -> str:
@@ -856,8 +857,11 @@ def to_events(clusters: Sequence[Cluster]) -> list[Event]:
 
 def link_realizations(events: list[Event]) -> list[Event]:
     """An occurred event realizes the overlapping announcement of the same contact:
-    of its parties or fewer, a type it allows, announced before it was reported.
-    Plans are looked up by their parties and by the week of their first report."""
+    of its parties or fewer, a type it allows, announced before it was reported and
+    at most `REALIZE_DAYS` before it was held (an open-ended "wil Poetin binnenkort
+    spreken" is not met by every contact of the pair in the years after). Plans are
+    looked up by their parties and the week of their first report, so the work per
+    event is bounded."""
     plans: dict[frozenset[str], dict[int | None, list[Event]]] = defaultdict(
         lambda: defaultdict(list)
     )
@@ -871,15 +875,17 @@ def link_realizations(events: list[Event]) -> list[Event]:
         realizes = None
         if e.status == "occurred" and e.date.latest is not None:
             reported = max(s.published for s in e.sources)
+            lo = e.date.latest.toordinal() - REALIZE_DAYS
             hi = _last_day(reported)
             candidates = [
                 p
                 for parties in _subsets(e.participants)
                 if parties in plans
-                for p in _in_weeks(plans[parties], 0, hi)
+                for p in _in_weeks(plans[parties], lo, hi)
                 if types_compatible(p.type, e.type)
                 and p.date.interval.overlaps(e.date.interval)
-                and min(s.published for s in p.sources) <= reported
+                and (first := min(s.published for s in p.sources)) <= reported
+                and ((day := _first_day(first)) is None or day >= lo)
             ]
             if candidates:
                 realizes = min(candidates, key=lambda p: (_width(p.date.interval), p.id)).id
