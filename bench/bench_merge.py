@@ -83,9 +83,9 @@ def build(analysed: pipeline.Analysed) -> tuple[list[Event], float]:
     first = pipeline.assemble(analysed)
     analysed = pipeline.redate_from_corpus(analysed, first)
     gc.collect()
-    t = time.perf_counter()
+    t = time.process_time()
     timeline = pipeline.assemble(analysed)
-    return timeline.events, time.perf_counter() - t
+    return timeline.events, time.process_time() - t
 
 
 def _day(d: dt.date | None, n: int) -> dt.date | None:
@@ -127,9 +127,9 @@ def scale(mentions: Sequence[EventMention], focus: frozenset[str], sizes: Sequen
     for size in sizes:
         shifted = [_shift(mentions[i % len(mentions)], i // len(mentions)) for i in range(size)]
         gc.collect()
-        t = time.perf_counter()
+        t = time.process_time()
         events = merge.merge(shifted, focus)
-        secs = time.perf_counter() - t
+        secs = time.process_time() - t
         ratio = f"{secs / previous[1]:6.1f}×" if previous else "      -"
         grow = f" (mentions ×{size / previous[0]:.0f})" if previous else ""
         print(

@@ -23,7 +23,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from typing import TypeVar
 
 from timeline.resources import load_toml
 from timeline.schema import (
@@ -49,6 +50,7 @@ PLAN_PRECEDENCE: tuple[EventStatus, ...] = ("cancelled", "proposed", "planned")
 BUCKET_DAYS = 7  # the time indexes hold clusters by week
 NARROW_DAYS = 62  # a cluster dated more widely is looked at by every report (`_Index.wide`)
 MAX_SPAN_DAYS = 31  # the most days an article may have been published on (a month)
+T = TypeVar("T")
 REALIZE_DAYS = 183  # a plan first reported longer before a contact is held is not its plan
 
 
@@ -84,7 +86,7 @@ def _published_span(m: EventMention) -> tuple[dt.date, dt.date]:
     return day, day
 
 
-def _width(i: Interval) -> int:
+def _width(i: Days | Interval) -> int:
     w = i.width()
     return w if w is not None else 10**6
 
@@ -104,7 +106,7 @@ class Report:
     same sentence, said the same way, in the article's wire copies."""
 
     m: EventMention
-    interval: Interval
+    interval: Days
     stated: bool
     held_day: bool  # a report of the contact held, stated to the day
     span: tuple[int, int]  # the days it may have been published on, as ordinals
@@ -114,12 +116,74 @@ class Report:
 
 
 def _report(m: EventMention, counts: frozenset[tuple[str, str]]) -> Report:
-    lo, hi = _published_span(m)
-    interval = m.date.interval
+    span = _span_of(m.source.published)
+    if span is None:
+        day = _published(m).toordinal()
+        span = (day, day)
+    interval = _interval(m.date.earliest, m.date.latest)
     stated = _stated(m)
     held_day = m.status == "occurred" and stated and _width(interval) <= 1
-    span = (lo.toordinal(), hi.toordinal())
     return Report(m, interval, stated, held_day, span, _weekday(m), counts)
+
+
+@lru_cache(maxsize=4096)
+def _span_of(published: str) -> tuple[int, int] | None:
+    """`_published_span` of a date line, as ordinals (None when it names no day)."""
+    try:
+        if len(published) == 7:
+            first = dt.date.fromisoformat(published + "-01")
+            nxt = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return first.toordinal(), nxt.toordinal() - 1
+        day = dt.date.fromisoformat(published).toordinal()
+    except ValueError:
+        return None
+    return day, day
+
+
+@dataclass(frozen=True, slots=True)
+class Days:
+    """An inclusive interval of days (`schema.Interval` without pydantic: the merge
+    builds one per report and per fit, and a model costs twenty times as much)."""
+
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+
+    @property
+    def is_day(self) -> bool:
+        return self.earliest is not None and self.earliest == self.latest
+
+    def overlaps(self, other: Days | Interval) -> bool:
+        lo = max_date(self.earliest, other.earliest)
+        hi = min_date(self.latest, other.latest)
+        return lo is None or hi is None or lo <= hi
+
+    def contains(self, other: Days) -> bool:
+        """True when every day of `other` lies inside this interval."""
+        if self.earliest is not None and (other.earliest is None or other.earliest < self.earliest):
+            return False
+        return not (
+            self.latest is not None and (other.latest is None or other.latest > self.latest)
+        )
+
+    def width(self) -> int | None:
+        """Number of days, or None when an end is open."""
+        if self.earliest is None or self.latest is None:
+            return None
+        return (self.latest - self.earliest).days + 1
+
+
+def _interval(earliest: dt.date | None, latest: dt.date | None) -> Days:
+    if earliest is not None and latest is not None and earliest > latest:
+        raise ValueError(f"earliest {earliest} is after latest {latest}")
+    return Days(earliest, latest)
+
+
+def _intersect(a: Days, b: Days) -> Days | None:
+    lo = max_date(a.earliest, b.earliest)
+    hi = min_date(a.latest, b.latest)
+    if lo is not None and hi is not None and lo > hi:
+        return None
+    return Days(lo, hi)
 
 
 @dataclass(eq=False)
@@ -131,7 +195,7 @@ class Cluster:
     key: tuple[str, ...]
     family: str
     mentions: list[EventMention] = field(default_factory=list)
-    interval: Interval = field(default_factory=Interval)
+    interval: Days = field(default_factory=Days)
     conflicts: list[Conflict] = field(default_factory=list)
     copies: list[EventMention] = field(default_factory=list)
     types: set[str] = field(default_factory=set)
@@ -184,7 +248,7 @@ class Cluster:
             # date the sources state, nor to the first announcement's (and says
             # nothing once the plan is called off)
             return
-        both = self.interval.intersect(r.interval)
+        both = _intersect(self.interval, r.interval)
         if both is None:
             self.conflicts.append(
                 Conflict(
@@ -252,7 +316,7 @@ def _dated(m: EventMention) -> bool:
     )
 
 
-def _fmt(i: Interval) -> str:
+def _fmt(i: Days) -> str:
     return f"{i.earliest or '…'} – {i.latest or '…'}"
 
 
@@ -294,7 +358,7 @@ def _fits(c: Cluster, r: Report) -> int | None:
         reach, first_only = CANCEL_DAYS, True
     if (not specific or c.family == "announced") and not c.near(r.span, reach, first_only):
         return None
-    both = c.interval.intersect(mi)
+    both = _intersect(c.interval, mi)
     if both is None:
         return None
     if not _weekdays_fit(c, r, both) or _counted_apart(c, r):
@@ -327,13 +391,16 @@ def _weekday(m: EventMention) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _weekdays_fit(c: Cluster, r: Report, interval: Interval) -> bool:
+def _weekdays_fit(c: Cluster, r: Report, interval: Days) -> bool:
     """An article dated to the month puts "zaterdag" anywhere in it, but only on a
     Saturday: a cluster whose dates hold no such day is not that contact."""
+    if r.weekday is None and not c.weekdays:
+        return True
     width = interval.width()
     if width is None or width >= 7 or interval.earliest is None:
         return True
-    days = {(interval.earliest + dt.timedelta(days=i)).weekday() for i in range(width)}
+    first = interval.earliest.weekday()
+    days = {(first + i) % 7 for i in range(width)}
     return c.weekdays <= days and (r.weekday is None or r.weekday in days)
 
 
@@ -408,7 +475,7 @@ def _realized_between(c: Cluster, r: Report, held: Sequence[tuple[int, EventType
         if (
             types_compatible(kind, c.type)
             and types_compatible(kind, m.type)
-            and c.interval.contains(Interval(earliest=date, latest=date))
+            and c.interval.contains(Days(date, date))
         ):
             return True
     return False
@@ -466,20 +533,20 @@ def _distinct_in_article(c: Cluster, r: Report) -> bool:
         return False  # "onlangs", "sinds": vaguely dated, not dated apart
     ib = r.interval
     for earliest, latest in c.dated_in.get(m.article, ()):
-        ia = Interval(earliest=earliest, latest=latest)
+        ia = Days(earliest, latest)
         if not (ia.contains(ib) or ib.contains(ia)):
             return True
     return False
 
 
-def _mention_order(m: EventMention) -> tuple[object, ...]:
+def _mention_order(m: EventMention, interval: Days) -> tuple[object, ...]:
     """A total order, so that the result never depends on input order."""
     return (
         # a plan's report not dated by words comes after those that are: it joins a plan,
         # it does not set its date
         family(m.status) == "announced" and not _stated(m),
         _told_after(m),  # a report of a plan after the fact
-        _width(m.date.interval),
+        _width(interval),
         m.article,
         m.source.start,
         m.type,
@@ -603,19 +670,21 @@ def cluster_mentions(
     for m in mentions:
         key = block_key(m.participants, focus)
         blocks[(key, family(m.status))].append(m)
-        d = m.date.interval
-        if m.status == "occurred" and _stated(m) and d.earliest is not None and d.is_day:
-            held[key].add((d.earliest.toordinal(), m.type))
+        r = reports[id(m)]
+        if r.held_day and r.interval.earliest is not None and r.interval.is_day:
+            held[key].add((r.interval.earliest.toordinal(), m.type))
     clusters: list[Cluster] = []
     for (key, fam), block in sorted(blocks.items()):
-        block.sort(key=_mention_order)
+        block.sort(key=lambda m: _mention_order(m, reports[id(m)].interval))
         pair_held = sorted(held[key])
         local: list[Cluster] = []
         index = _Index()
+        late: list[Report] = []
         for m in block:
-            if _late(m):
-                continue
             r = reports[id(m)]
+            if _late(m):
+                late.append(r)
+                continue
             scored = [
                 (s, i)
                 for i in index.candidates(r, fam)
@@ -633,7 +702,6 @@ def cluster_mentions(
             index.published_in(i, r.span)
         # passing references ("na het gesprek met Poetin") join the most recent
         # contact they fit; one that fits none starts an event only if it dates it
-        late = [reports[id(m)] for m in block if _late(m)]
         if late:
             referents = _Referents(local)
             for r in late:
@@ -727,37 +795,43 @@ def _join_told_after(clusters: list[Cluster]) -> list[Cluster]:
     """A plan told after the fact ("Hij had het bezoek vorige week aangekondigd") names
     the parties of the contact held, which may be more than the plan named (Witkoff
     and Kushner went, Witkoff's visit was announced): alone, it joins the plan of fewer
-    of those parties that it fits."""
-    plans: dict[frozenset[str], list[int]] = defaultdict(list)
+    of those parties that it fits, first reported at most `REALIZE_DAYS` before the
+    contact. Plans are looked up by their parties and the week of their first report."""
+    parties = [frozenset(_parties(c)) if c.family == "announced" else frozenset() for c in clusters]
+    plans: dict[frozenset[str], dict[int | None, list[int]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
     for i, d in enumerate(clusters):
         if d.family == "announced":
-            plans[frozenset(_parties(d))].append(i)
+            plans[parties[i]][_week(d.spans[0][0])].append(i)
     gone: set[int] = set()
     for j, c in enumerate(clusters):
         if c.family != "announced" or len(c.mentions) != 1 or not _told_after(c.mentions[0]):
             continue
         m = c.mentions[0]
-        named = frozenset(m.participants)
-        fitting = [
+        lo = 0 if m.date.latest is None else m.date.latest.toordinal() - REALIZE_DAYS
+        fitting = {
             i
-            for fewer in _proper_subsets(named)
-            for i in plans.get(fewer, ())
+            for fewer in _proper_subsets(frozenset(m.participants))
+            if fewer in plans
+            for i in _in_weeks(plans[fewer], lo, c.spans[-1][1])
             if i != j
             and i not in gone
-            and frozenset(_parties(clusters[i])) == fewer
+            and parties[i] == fewer
+            and clusters[i].spans[0][0] >= lo
             and types_compatible(clusters[i].type, m.type)
             and clusters[i].interval.overlaps(m.date.interval)
-        ]
+        }
         if fitting:
-            i = max(
-                sorted(fitting),
-                key=lambda i: (len(_parties(clusters[i])), len(clusters[i].mentions)),
-            )
+            i = max(sorted(fitting), key=lambda i: (len(parties[i]), len(clusters[i].mentions)))
             target = clusters[i]
             target.add(_report(m, frozenset()))
             target.copies.extend(c.copies)
             gone.add(j)
-            plans[frozenset(_parties(target))].append(i)  # its parties may have grown
+            grown = frozenset(_parties(target))
+            if grown != parties[i]:  # a plan of told-after reports only names their parties
+                parties[i] = grown
+                plans[grown][_week(target.spans[0][0])].append(i)
     return [c for j, c in enumerate(clusters) if j not in gone]
 
 
@@ -862,33 +936,35 @@ def link_realizations(events: list[Event]) -> list[Event]:
     spreken" is not met by every contact of the pair in the years after). Plans are
     looked up by their parties and the week of their first report, so the work per
     event is bounded."""
-    plans: dict[frozenset[str], dict[int | None, list[Event]]] = defaultdict(
+    plans: dict[frozenset[str], dict[int | None, list[_Plan]]] = defaultdict(
         lambda: defaultdict(list)
     )
     for p in events:
         if p.status in ("planned", "proposed"):
-            first = _first_day(min(s.published for s in p.sources))
-            week = None if first is None else _week(first)
-            plans[frozenset(p.participants)][week].append(p)
+            first = min(s.published for s in p.sources)
+            day = _first_day(first)
+            plan = _Plan(p, first, day, _interval(p.date.earliest, p.date.latest))
+            plans[frozenset(p.participants)][None if day is None else _week(day)].append(plan)
     out = []
     for e in events:
         realizes = None
         if e.status == "occurred" and e.date.latest is not None:
             reported = max(s.published for s in e.sources)
+            held = _interval(e.date.earliest, e.date.latest)
             lo = e.date.latest.toordinal() - REALIZE_DAYS
-            hi = _last_day(reported)
             candidates = [
                 p
                 for parties in _subsets(e.participants)
                 if parties in plans
-                for p in _in_weeks(plans[parties], lo, hi)
-                if types_compatible(p.type, e.type)
-                and p.date.interval.overlaps(e.date.interval)
-                and (first := min(s.published for s in p.sources)) <= reported
-                and ((day := _first_day(first)) is None or day >= lo)
+                for p in _in_weeks(plans[parties], lo, _last_day(reported))
+                if types_compatible(p.event.type, e.type)
+                and p.interval.overlaps(held)
+                and p.first <= reported
+                and (p.day is None or p.day >= lo)
             ]
             if candidates:
-                realizes = min(candidates, key=lambda p: (_width(p.date.interval), p.id)).id
+                best = min(candidates, key=lambda p: (_width(p.interval), p.event.id))
+                realizes = best.event.id
         out.append(e.model_copy(update={"realizes": realizes}) if realizes else e)
     # the announcement and the contact that fulfilled it are one contact, in one
     # place: a plan that names none takes the place where it was held
@@ -901,9 +977,17 @@ def link_realizations(events: list[Event]) -> list[Event]:
     ]
 
 
-def _in_weeks(by_week: dict[int | None, list[Event]], lo: int, hi: int) -> Iterator[Event]:
-    """The plans first reported in the weeks from day `lo` to day `hi`, and those
-    whose first report has no date."""
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    event: Event
+    first: str  # the date line of its first report
+    day: int | None  # the first day that date line allows
+    interval: Days
+
+
+def _in_weeks(by_week: dict[int | None, list[T]], lo: int, hi: int) -> Iterator[T]:
+    """What was first reported in the weeks from day `lo` to day `hi`, and what has
+    no date of first report (`None`)."""
     yield from by_week.get(None, ())
     weeks = _weeks(lo, max(lo, hi))
     if len(weeks) > len(by_week):

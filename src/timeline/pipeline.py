@@ -24,7 +24,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from timeline import cache, events, loader, merge, ner, segment, syntax, timex, workers
+from timeline import cache, copies, events, loader, merge, ner, segment, syntax, timex, workers
 from timeline.actors import ActorBase, load_actors
 from timeline.schema import (
     Article,
@@ -188,10 +188,13 @@ def _analyse_all(
 def assemble(analysed: Analysed, problems: Sequence[Problem] = ()) -> Timeline:
     """Stage 5: merge the event mentions of every article into one chronology."""
     mentions: list[EventMention] = [m for a in analysed.analyses for m in a.events]
+    wire = copies.find_copies(analysed.articles)  # one report republished on several sites
     return Timeline(
-        events=merge.merge(mentions, analysed.focus),
+        events=merge.merge(mentions, analysed.focus, wire),
         articles=[
-            ArticleInfo(article=a.id, published=a.published, sha256=a.sha256)
+            ArticleInfo(
+                article=a.id, published=a.published, sha256=a.sha256, copy_of=wire.get(a.id)
+            )
             for a in analysed.articles
         ],
         problems=list(problems),
