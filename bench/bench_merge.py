@@ -163,7 +163,14 @@ def main() -> None:
     ap.add_argument("--scale", default="10000,100000", help="mention counts; '' for none")
     ap.add_argument("--cache", type=Path, default=None, help="analysis cache (default: the user's)")
     ap.add_argument("--check-copies", action="store_true")
+    ap.add_argument(
+        "--no-copies", action="store_true", help="merge without finding wire copies (as before)"
+    )
     args = ap.parse_args()
+    if args.no_copies:
+        from timeline import copies as wire
+
+        wire.find_copies = lambda articles: {}  # type: ignore[assignment]
     from timeline.cache import default_cache_dir
 
     cache_dir = args.cache or default_cache_dir() or Path(tempfile.mkdtemp())

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from timeline import pipeline
 from timeline.loader import parse_article
+from timeline.merge import merge
 from timeline.schema import Article, ArticleAnalysis, Event, EventMention, Interval, Published
 
 from .conftest import DATA
@@ -176,3 +177,27 @@ def test_unrelated_articles_never_split_an_event(
         # one event holds every report of it, and says the same of it
         holding = [x for x in more if sources(e) <= sources(x)]
         assert [said(x) for x in holding] == [said(e)], said(e)
+
+
+def _renamed(item: Item, ident: str) -> list[EventMention]:
+    return [
+        m.model_copy(
+            update={"article": ident, "source": m.source.model_copy(update={"article": ident})}
+        )
+        for m in item[1].events
+    ]
+
+
+@profile
+@given(corpus=subsets, times=st.integers(1, 3))
+def test_reports_repeated_word_for_word_converge_without_knowing_the_copies(
+    analysed: Analysed, corpus: list[str], times: int
+) -> None:
+    """The merge alone (no copies found: another date line, a copy too short to tell)
+    gives the same events for reports repeated word for word by other articles."""
+    focus = frozenset({"trump", "putin", "zelensky"})
+    mentions = [m for n in corpus for m in analysed[n][1].events]
+    repeated = [m for n in corpus for k in range(times) for m in _renamed(analysed[n], f"r{k}/{n}")]
+    alone = merge(mentions, focus)
+    again = merge(mentions + repeated, focus)
+    assert Counter(map(said, again)) == Counter(map(said, alone))

@@ -6,8 +6,21 @@ part; for a contact with one leader, all its participants) and by family
 Inside a block, mentions are sorted by how specific their date is and each joins
 the compatible cluster (same or vaguer type, overlapping dates) whose dates fit
 best, else starts a new one; a mention dated only by tense must also come from
-an article published close to the cluster's own reports. Sorting dominates:
-O(n log n) in mentions for blocks of bounded size.
+an article published close to the cluster's own reports.
+
+Blocking by time as well (`_Index`): a report is weighed only against the
+clusters its dates overlap (indexed by the weeks they cover) or, where a fit asks
+for a report published nearby, those with a report published within reach
+(indexed by publication week); a cluster keeps what a fit asks of its reports, so
+a fit costs the same however many reports it has. Passing references walk back
+over the weeks from their own dates (`_Referents`); plans told after the fact and
+realizations look plans up by parties and week of first report, within
+`REALIZE_DAYS`. The work per mention is bounded by how many contacts of the pair
+lie near it in time, not by the length of the archive: O(n log n) overall.
+
+Wire copies (`timeline.copies`): a copy's mention that says what a mention of its
+original says is one more source of that report, never a report of its own, so
+near-duplicate articles give exactly the events one copy gives.
 
 The merged date is the intersection of what the sources support; when sources
 conflict, the most recent, most specific report wins and the conflict is kept.
@@ -112,6 +125,10 @@ class Report:
     span: tuple[int, int]  # the days it may have been published on, as ordinals
     weekday: int | None
     counts: frozenset[tuple[str, str]]
+    again: bool  # "opnieuw"
+    counted: bool  # "het tweede telefoongesprek"
+    dated: bool  # `_dated`
+    told_after: bool  # `_told_after`
     copies: list[EventMention] = field(default_factory=list)
 
 
@@ -123,7 +140,22 @@ def _report(m: EventMention, counts: frozenset[tuple[str, str]]) -> Report:
     interval = _interval(m.date.earliest, m.date.latest)
     stated = _stated(m)
     held_day = m.status == "occurred" and stated and _width(interval) <= 1
-    return Report(m, interval, stated, held_day, span, _weekday(m), counts)
+    cues = m.source.cues
+    again = any(c.startswith("again:") for c in cues)
+    counted = any(c.startswith("counted") for c in cues)
+    return Report(
+        m,
+        interval,
+        stated,
+        held_day,
+        span,
+        _weekday(m),
+        counts,
+        again,
+        counted,
+        _dated(m),
+        _told_after(m),
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -209,11 +241,12 @@ class Cluster:
     dated_in: dict[str, set[tuple[dt.date, dt.date | None]]] = field(default_factory=dict)
     stated: bool = False  # any report dated by words
     all_stated: bool = True
-    approximate: bool = False
+    approximate: set[tuple[dt.date | None, dt.date | None]] = field(default_factory=set)
     disputed: bool = False  # a claim or a denial among the reports
     denied: bool = False
     held_day: bool = False  # a report of the contact held, stated to the day
     reported: bool = False  # a report that is not a passing reference
+    again: bool = False  # a report of the contact held "opnieuw"
     stated_end: dt.date | None = None  # the latest end a stated report gives
 
     @property
@@ -276,16 +309,18 @@ class Cluster:
         for noun, ordinal in r.counts:
             self.counts.setdefault(noun, set()).add(ordinal)
         starts = self.starts.setdefault(m.article, {})
-        starts[m.source.start] = starts.get(m.source.start, False) or _counted(m)
-        if _dated(m):
+        starts[m.source.start] = starts.get(m.source.start, False) or r.counted
+        if r.dated:
             self.dated_in.setdefault(m.article, set()).add((m.date.earliest, m.date.latest))  # type: ignore[arg-type]
         self.stated = self.stated or r.stated
         self.all_stated = self.all_stated and r.stated
-        self.approximate = self.approximate or m.approximate
+        if m.approximate:  # the dates of its vaguely dated reports
+            self.approximate.add((r.interval.earliest, r.interval.latest))
         self.disputed = self.disputed or m.status in DISPUTED
         self.denied = self.denied or m.status == "denied"
         self.held_day = self.held_day or r.held_day
         self.reported = self.reported or not m.reference
+        self.again = self.again or r.again
         if r.stated and m.date.latest is not None:
             self.stated_end = max_date(self.stated_end, m.date.latest)
 
@@ -296,14 +331,6 @@ DISPUTED = frozenset({"claimed", "denied"})
 def _stated(m: EventMention) -> bool:
     """Dated by words of the text, not by tense alone."""
     return m.date.basis.startswith(("time expression", "after "))
-
-
-def _again(m: EventMention) -> bool:
-    return any(cue.startswith("again:") for cue in m.source.cues)
-
-
-def _counted(m: EventMention) -> bool:
-    return any(c.startswith("counted") for c in m.source.cues)
 
 
 def _dated(m: EventMention) -> bool:
@@ -334,10 +361,10 @@ def _fits(c: Cluster, r: Report) -> int | None:
         return None
     if (
         c.family == "reported"  # a plan to meet "opnieuw" is again after a held contact
-        and _again(m)
+        and r.again
         and mi.earliest is not None
         and c.interval.latest is not None
-        and c.interval.latest <= mi.earliest
+        and (c.interval.latest < mi.earliest or (c.interval.latest == mi.earliest and not c.again))
     ):
         return None  # "opnieuw gesproken, na het overleg van vorige week": a later contact
     if not c.interval.overlaps(mi):
@@ -351,7 +378,7 @@ def _fits(c: Cluster, r: Report) -> int | None:
     reach, first_only = NEAR_DAYS, False
     if (
         m.status == "cancelled"
-        or _told_after(m)
+        or r.told_after
         or (c.family == "announced" and mi.latest is None and c.interval.latest is None)
     ):
         # an open-ended plan is reported on for weeks after it is announced
@@ -464,7 +491,7 @@ def _realized_between(c: Cluster, r: Report, held: Sequence[tuple[int, EventType
     the 28th, "spraken af opnieuw te bellen" on the 29th). `held`: the pair's
     contacts held, stated to the day, sorted."""
     m = r.m
-    if c.family != "announced" or m.status == "cancelled" or not _again(m):
+    if c.family != "announced" or m.status == "cancelled" or not r.again:
         return False
     published = r.span[0]
     i = bisect.bisect_left(held, (c.first_end, ""))
@@ -487,7 +514,7 @@ def _after_the_window(c: Cluster, r: Report) -> bool:
     weken" from 19 August; an invitation published in September) is another plan."""
     if c.family != "announced" or r.stated or r.m.status == "cancelled":
         return False
-    if _told_after(r.m):
+    if r.told_after:
         return False  # "Trump had het gesprek aangekondigd": the plan, told after the fact
     if c.stated_end is None:
         return False
@@ -503,7 +530,8 @@ def _held_outside(c: Cluster, r: Report) -> int | None:
     m, mi, ci = r.m, r.interval, c.interval
     if c.family != "announced" or not m.approximate or not c.near(r.span):
         return None
-    if c.approximate or not c.all_stated:
+    if c.approximate - {(mi.earliest, mi.latest)} or not c.all_stated:
+        # (the same vague date again is the same report of the plan, from another site)
         return None
     width = _width(mi)
     if width >= 10**6:
@@ -527,9 +555,9 @@ def _distinct_in_article(c: Cluster, r: Report) -> bool:
     if starts is None:
         return False
     counted = starts.get(m.source.start)
-    if counted is not None and (counted or _counted(m)):
+    if counted is not None and (counted or r.counted):
         return True  # "het tweede telefoongesprek deze maand": the one before, not this one
-    if not _dated(m):
+    if not r.dated:
         return False  # "onlangs", "sinds": vaguely dated, not dated apart
     ib = r.interval
     for earliest, latest in c.dated_in.get(m.article, ()):
@@ -539,14 +567,15 @@ def _distinct_in_article(c: Cluster, r: Report) -> bool:
     return False
 
 
-def _mention_order(m: EventMention, interval: Days) -> tuple[object, ...]:
+def _mention_order(r: Report) -> tuple[object, ...]:
     """A total order, so that the result never depends on input order."""
+    m = r.m
     return (
         # a plan's report not dated by words comes after those that are: it joins a plan,
         # it does not set its date
-        family(m.status) == "announced" and not _stated(m),
-        _told_after(m),  # a report of a plan after the fact
-        _width(interval),
+        m.status in ANNOUNCED and not r.stated,
+        r.told_after,  # a report of a plan after the fact
+        _width(r.interval),
         m.article,
         m.source.start,
         m.type,
@@ -639,7 +668,7 @@ class _Index:
             # every fit asks for a report published near this one
             wide_reach = (
                 m.status == "cancelled"
-                or _told_after(m)
+                or r.told_after
                 or (fam == "announced" and mi.latest is None)
             )
             reach = CANCEL_DAYS if wide_reach else NEAR_DAYS
@@ -675,7 +704,7 @@ def cluster_mentions(
             held[key].add((r.interval.earliest.toordinal(), m.type))
     clusters: list[Cluster] = []
     for (key, fam), block in sorted(blocks.items()):
-        block.sort(key=lambda m: _mention_order(m, reports[id(m)].interval))
+        block.sort(key=lambda m: _mention_order(reports[id(m)]))
         pair_held = sorted(held[key])
         local: list[Cluster] = []
         index = _Index()
@@ -806,7 +835,10 @@ def _join_told_after(clusters: list[Cluster]) -> list[Cluster]:
             plans[parties[i]][_week(d.spans[0][0])].append(i)
     gone: set[int] = set()
     for j, c in enumerate(clusters):
-        if c.family != "announced" or len(c.mentions) != 1 or not _told_after(c.mentions[0]):
+        # alone: one report, perhaps repeated word for word by other articles
+        if c.family != "announced" or not all(map(_told_after, c.mentions)):
+            continue
+        if len({_said(x) for x in c.mentions}) != 1:
             continue
         m = c.mentions[0]
         lo = 0 if m.date.latest is None else m.date.latest.toordinal() - REALIZE_DAYS
@@ -825,7 +857,8 @@ def _join_told_after(clusters: list[Cluster]) -> list[Cluster]:
         if fitting:
             i = max(sorted(fitting), key=lambda i: (len(parties[i]), len(clusters[i].mentions)))
             target = clusters[i]
-            target.add(_report(m, frozenset()))
+            for x in c.mentions:
+                target.add(_report(x, frozenset()))
             target.copies.extend(c.copies)
             gone.add(j)
             grown = frozenset(_parties(target))
