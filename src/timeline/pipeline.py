@@ -28,7 +28,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from timeline import cache, loader, merge, ner
+from timeline import cache, copies, loader, merge, ner
 from timeline.actors import load_actors
 from timeline.analysis import date_and_events
 from timeline.corrections import Corrections, apply_corrections, load_corrections
@@ -170,17 +170,20 @@ def assemble(
     """Stage 5: merge the event mentions of every article into one chronology, then
     apply the editorial corrections (stale ones become problems)."""
     mentions: list[EventMention] = [m for a in analysed.analyses for m in a.events]
+    wire = copies.find_copies(analysed.articles)  # one report republished on several sites
     records: list[CorrectionRecord] = []
     if corrections is None:
-        events = merge.merge(mentions, analysed.focus)
+        events = merge.merge(mentions, analysed.focus, wire)
     else:
-        applied = apply_corrections(mentions, analysed.focus, corrections, analysed.articles)
+        applied = apply_corrections(mentions, analysed.focus, corrections, analysed.articles, wire)
         events, records = applied.events, applied.records
         problems = [*problems, *applied.problems]
     return Timeline(
         events=events,
         articles=[
-            ArticleInfo(article=a.id, published=a.published, sha256=a.sha256)
+            ArticleInfo(
+                article=a.id, published=a.published, sha256=a.sha256, copy_of=wire.get(a.id)
+            )
             for a in analysed.articles
         ],
         problems=list(problems),
