@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from timeline import cache, export, pipeline
+from timeline import cache, executors, export, pipeline
 from timeline.cache import AnalysisCache, Fingerprint, default_cache_dir
 from timeline.cli import app
 from timeline.pipeline import BuildOptions, build_timeline
@@ -55,10 +55,14 @@ def test_cached_build_is_byte_identical_and_analyses_nothing(
     assert _json(first) == clean
 
     calls: list[str] = []
-    real = pipeline.analyse_article
-    monkeypatch.setattr(
-        pipeline, "analyse_article", lambda a, *rest: calls.append(a.id) or real(a, *rest)
-    )
+    real = executors.analyse_batch
+
+    def counted(todo, *rest):  # type: ignore[no-untyped-def]
+        todo = list(todo)
+        calls.extend(a.id for _, a in todo)
+        return real(todo, *rest)
+
+    monkeypatch.setattr(executors, "analyse_batch", counted)
 
     def no_pipeline(*args: object) -> None:
         raise AssertionError("the spaCy pipeline was loaded for a fully cached build")

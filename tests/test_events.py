@@ -466,6 +466,9 @@ def test_expected_in_moscow_is_a_planned_meeting_with_its_host() -> None:
     )
     assert got.participants == ["putin", "witkoff"] and got.status == "planned"
     assert got.date.earliest == D(2025, 12, 1)
+    # the other order of the verb cluster: "wordt ... in Moskou verwacht"
+    (main,) = _dated("Witkoff wordt volgende week in Moskou verwacht.", "2025-11-28")
+    assert main.participants == ["putin", "witkoff"] and main.status == "planned"
 
 
 def test_a_conditional_invitation_is_proposed() -> None:
@@ -779,3 +782,8 @@ def test_a_phrase_named_in_passing_ends_before_the_clause_object() -> None:
 )
 def test_going_or_sending_to_the_other_side_makes_talks_a_meeting(text: str, expected: str) -> None:
     assert refine_type(["talks"], text, lexicon(), ["overleg"]) == expected
+
+
+def test_a_summit_named_by_two_nationalities_is_between_their_presidents() -> None:
+    got = mentions("Zelensky kreeg een uitnodiging na de Amerikaans-Russische top in Alaska.")
+    assert any(m.participants == ["putin", "trump"] and m.reference for m in got)

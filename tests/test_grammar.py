@@ -470,3 +470,35 @@ def test_a_particle_joins_a_verb_the_tagger_took_for_a_noun() -> None:
     assert lemma(t, t.tokens[2]) == "voorbereiden"
     got = governed_status(t, [t.tokens[4]], G)
     assert got is not None and got[0] == "planned"
+
+
+def test_a_contact_verb_in_a_clause_after_a_preposition_is_named_in_passing() -> None:
+    # "Trump belde Zelensky over wat hij met Poetin besprak": two contacts; with
+    # "nadat" instead of "over" the clause is a clause of its own
+    rows: list[Row] = [
+        ("Trump", "Trump", "PROPN", "nsubj", 1, ""),
+        ("belde", "bellen", "VERB", "ROOT", 1, "Tense=Past|VerbForm=Fin"),
+        ("Zelensky", "Zelensky", "PROPN", "obj", 1, ""),
+        ("over", "over", "ADP", "case", 8, ""),
+        ("wat", "wat", "PRON", "obj", 8, "PronType=Int"),
+        ("hij", "hij", "PRON", "nsubj", 8, "PronType=Prs"),
+        ("met", "met", "ADP", "case", 7, ""),
+        ("Poetin", "Poetin", "PROPN", "obl", 8, ""),
+        ("besprak", "bespreken", "VERB", "ccomp", 1, "Tense=Past|VerbForm=Fin"),
+    ]
+    t = tree(rows)
+    (found,) = passing_contacts(t, 0, 60, G)
+    assert found[2] == "over" and found[4] == "besprak"
+    assert found[0] == t.tokens[3].start and found[1] == t.tokens[8].end
+    conj = tree([*rows[:3], ("nadat", "nadat", "SCONJ", "mark", 8, ""), *rows[4:]])
+    assert passing_contacts(conj, 0, 60, G) == []
+
+
+def test_a_name_the_parse_took_for_a_particle_stays_out_of_the_lemma() -> None:
+    t = tree(
+        [
+            ("belde", "bellen", "VERB", "ROOT", 0, "Tense=Past|VerbForm=Fin"),
+            ("Zelensky", "Zelensky", "PROPN", "compound:prt", 0, ""),
+        ]
+    )
+    assert lemma(t, t.tokens[0]) == "bellen"

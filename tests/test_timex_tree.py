@@ -106,3 +106,24 @@ def test_present_weekday_is_today_when_the_day_is_known() -> None:
         x for x in find_timexes(month, toks(body, rows, month.body_start)) if x.text == "woensdag"
     ]
     assert t.earliest == D(2025, 12, 3) and t.latest == D(2026, 1, 7)
+
+
+def test_an_infinitive_takes_the_tense_of_the_finite_verb_above_it() -> None:
+    # "Hij kreeg een uitnodiging om te komen na de top van vrijdag": past, last Friday
+    text = "Hij kreeg een uitnodiging om te komen na de top van vrijdag"
+    rows = [
+        ("hij", "PRON", "nsubj", 1, ""),
+        ("krijgen", "VERB", "ROOT", 1, PAST),
+        ("een", "DET", "det", 3, ""),
+        ("uitnodiging", "NOUN", "obj", 1, ""),
+        ("om", "ADP", "mark", 6, ""),
+        ("te", "ADP", "mark", 6, ""),
+        ("komen", "VERB", "acl", 3, "VerbForm=Inf"),
+        ("na", "ADP", "case", 9, ""),
+        ("de", "DET", "det", 9, ""),
+        ("top", "NOUN", "obl", 6, ""),
+        ("van", "ADP", "case", 11, ""),
+        ("vrijdag", "NOUN", "nmod", 9, ""),
+    ]
+    start = text.index("vrijdag")
+    assert tree_direction(Tree(toks(text, rows, 0)), start, start + 7) == "past"

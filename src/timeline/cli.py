@@ -26,7 +26,9 @@ from rich.table import Table
 from timeline import __version__, bylines, export, segment
 from timeline.cache import default_cache_dir
 from timeline.corrections import STALE, ArticleEntry, Corrections, article_entries
+from timeline.dask_executor import SCHEDULER_ENV
 from timeline.errors import OutputError, TimelineError
+from timeline.executors import ExecutorKind
 from timeline.loader import CORRECTIONS_FILE, DEFAULT_MAX_BYTES, future_problems, load_paths
 from timeline.output import emit
 from timeline.pipeline import (
@@ -102,9 +104,31 @@ NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Analyse every article afresh; use no cache.")
 ]
 JobsOpt = Annotated[
-    int,
+    int | None,
     typer.Option(
-        "-j", "--jobs", min=0, metavar="N", help="Analyse articles in N processes (0: one per CPU)."
+        "-j",
+        "--jobs",
+        min=0,
+        metavar="N",
+        help="Analyse articles in N processes (0: one per CPU). Default 1; "
+        "with --executor dask, a local cluster of one worker per CPU.",
+    ),
+]
+ExecutorOpt = Annotated[
+    ExecutorKind,
+    typer.Option(
+        "--executor",
+        help="Where articles are analysed: auto (this process for --jobs 1, else worker "
+        "processes), serial, processes, or dask (a Dask cluster: --scheduler).",
+    ),
+]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="With --executor dask: the Dask scheduler (tcp://host:8786). Default: "
+        f"${SCHEDULER_ENV}, else a local cluster of this machine.",
     ),
 ]
 
@@ -150,15 +174,27 @@ def _options(
     focus: str | None = None,
     cache: Path | None = None,
     no_cache: bool = False,
-    jobs: int = 1,
+    jobs: int | None = None,
     as_written: bool = False,
+    executor: ExecutorKind = ExecutorKind.auto,
+    scheduler: str | None = None,
 ) -> BuildOptions:
     if cache is not None and no_cache:
         raise typer.BadParameter("give --cache DIR or --no-cache, not both", param_hint="--cache")
+    if scheduler is not None and executor is not ExecutorKind.dask:
+        raise typer.BadParameter("is for --executor dask", param_hint="--scheduler")
     ids = frozenset(x.strip() for x in focus.split(",") if x.strip()) if focus else None
     cache_dir = None if no_cache else (cache or default_cache_dir())
+    if jobs is None:  # not given: one process, or a local Dask cluster of one worker per CPU
+        jobs = 0 if executor is ExecutorKind.dask else 1
     return BuildOptions(
-        focus=ids, max_bytes=max_bytes, cache_dir=cache_dir, jobs=jobs, corpus_dates=not as_written
+        focus=ids,
+        max_bytes=max_bytes,
+        cache_dir=cache_dir,
+        jobs=jobs,
+        corpus_dates=not as_written,
+        executor=executor,
+        scheduler=scheduler,
     )
 
 
@@ -222,7 +258,7 @@ def _build(paths: list[str], options: BuildOptions, console: Console, quiet: boo
 
 
 def _fail(console: Console, message: str) -> typer.Exit:
-    console.print(f"[red]error[/]: {message}", soft_wrap=True)
+    console.print(f"[red]error[/]: {escape(message)}", soft_wrap=True)
     return typer.Exit(EXIT_FATAL)
 
 
@@ -239,7 +275,9 @@ def build(
     focus: FocusOpt = None,
     cache: CacheOpt = None,
     no_cache: NoCacheOpt = False,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = None,
+    executor: ExecutorOpt = ExecutorKind.auto,
+    scheduler: SchedulerOpt = None,
     as_written: AsWrittenOpt = False,
     corrections: CorrectionsOpt = None,
     no_corrections: NoCorrectionsOpt = False,
@@ -250,7 +288,7 @@ def build(
     Example: timeline build data/ -o timeline.json
     """
     console = _err()
-    options = _options(max_bytes, focus, cache, no_cache, jobs, as_written)
+    options = _options(max_bytes, focus, cache, no_cache, jobs, as_written, executor, scheduler)
     try:
         options = _with_corrections(options, paths, corrections, no_corrections)
         result = _build(paths, options, console, quiet)
@@ -692,7 +730,9 @@ def diff(
     lang: LangOpt = Lang.nl,
     cache: CacheOpt = None,
     no_cache: NoCacheOpt = False,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = None,
+    executor: ExecutorOpt = ExecutorKind.auto,
+    scheduler: SchedulerOpt = None,
     as_written: AsWrittenOpt = False,
     no_corrections: NoCorrectionsOpt = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Exit status only.")] = False,
@@ -704,7 +744,14 @@ def diff(
     from timeline.diff import diff_timelines, render_markdown, render_table
 
     console = _err()
-    options = _options(cache=cache, no_cache=no_cache, jobs=jobs, as_written=as_written)
+    options = _options(
+        cache=cache,
+        no_cache=no_cache,
+        jobs=jobs,
+        as_written=as_written,
+        executor=executor,
+        scheduler=scheduler,
+    )
     try:
         d = diff_timelines(
             _timeline_for(old, options, console, no_corrections),

@@ -31,7 +31,7 @@ import datetime as dt
 import hashlib
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -280,10 +280,13 @@ def _citing(groups: Sequence[_Group], evidence: Sequence[Evidence]) -> list[int]
 
 def _cluster(g: _Group) -> merge.Cluster:
     """The cluster of `g`'s mentions, dated and checked as `merge.py` does."""
-    ordered = sorted(g.mentions, key=merge._mention_order)
-    c = merge.Cluster(key=g.key, family=g.family, interval=ordered[0].date.interval)
-    for m in ordered:
-        c.add(m)
+    counts = merge.article_counts(g.mentions)
+    reports = sorted(
+        (merge._report(m, counts[id(m)]) for m in g.mentions), key=merge._mention_order
+    )
+    c = merge.Cluster(key=g.key, family=g.family, interval=reports[0].interval)
+    for r in reports:
+        c.add(r)
     return c
 
 
@@ -427,13 +430,15 @@ def apply_corrections(
     focus: frozenset[str],
     corrections: Corrections,
     articles: Sequence[Article],
+    copies: Mapping[str, str] | None = None,
 ) -> Applied:
-    """The merged events with every entry of `corrections` applied.
+    """The merged events with every entry of `corrections` applied (`copies`: the wire
+    copies `merge.merge` is given).
 
     Raises `CorrectionsError` when two entries contradict each other.
     """
     label, entries = corrections.label, corrections.entries
-    clusters = merge.cluster_mentions(mentions, focus)
+    clusters = merge.cluster_mentions(mentions, focus, copies)
     base = merge.to_events(clusters)
     groups = [
         _Group(mentions=list(c.mentions), key=c.key, family=c.family, origin={e.id}, cluster=c)

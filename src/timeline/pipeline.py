@@ -5,42 +5,42 @@ together so that the flow stays visible in one place:
 
     build_timeline
       loader.load_paths            stage 1: files → Articles, bad files → Problems
-      analyse_articles             stages 2–4, per article (cached, in N processes)
-        analyse_article              NER, time expressions, event mentions
+      analyse_articles             stages 2–4, per article (cached; run by an executor)
+        analysis.analyse_batch       NER, time expressions, event mentions
       assemble                     stage 5: merge/dedup into the Timeline, then the
                                    editorial corrections (`timeline.corrections`)
 
 Analysing an article depends on nothing but the article and the pipeline, so
 `analyse_articles` takes each one from the cache (`timeline.cache`) when it is
-there, analyses the rest (in `BuildOptions.jobs` worker processes) and stores
-each result as soon as it is done. Results are put back in article-id order, so
-the output does not depend on the cache, the number of jobs or the file order.
+there, has an executor (`timeline.executors`: this process, `BuildOptions.jobs`
+worker processes or a Dask cluster) analyse the rest and stores each result as
+soon as it arrives. Results are put back in article-id order, so the output does
+not depend on the cache, the executor, the number of jobs or the file order.
 Corrections apply to the merged events only (after `redate_from_corpus`), so a
 changed corrections file costs a merge, never an analysis.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
 
-from timeline import bylines, cache, events, loader, merge, ner, segment, syntax, timex, workers
-from timeline.actors import ActorBase, load_actors
+from timeline import cache, copies, loader, merge, ner
+from timeline.actors import load_actors
+from timeline.analysis import date_and_events
 from timeline.corrections import Corrections, apply_corrections, load_corrections
+from timeline.executors import AnalysisSpec, Executor, ExecutorKind, SerialExecutor
 from timeline.schema import (
     Article,
     ArticleAnalysis,
     ArticleInfo,
     CorrectionRecord,
-    Entity,
     EventMention,
     Problem,
-    Published,
     Timeline,
-    Token,
 )
 from timeline.timex.corpus import narrow_by_corpus
 
@@ -52,6 +52,8 @@ class BuildOptions:
     model_dir: Path | None = None
     cache_dir: Path | None = None  # the per-article analysis cache; None: no cache
     jobs: int = 1  # worker processes analysing articles; 0: one per CPU
+    executor: ExecutorKind = ExecutorKind.auto  # where articles are analysed (make_executor)
+    scheduler: str | None = None  # a Dask scheduler's address (executor dask)
     # narrow month-only date lines from the rest of the corpus (timex/corpus.py);
     # False keeps every date line as written, the convention the gold files follow
     corpus_dates: bool = True
@@ -80,46 +82,6 @@ class Analysed:
     analysed: list[str] = field(default_factory=list)
     cached: list[str] = field(default_factory=list)
     cache_warnings: list[str] = field(default_factory=list)
-
-
-def analyse_article(
-    article: Article, nlp: Language, kb: ActorBase, focus: frozenset[str]
-) -> tuple[Article, ArticleAnalysis]:
-    """NER, time expressions and event mentions for one article."""
-    article = article.model_copy(update={"published": narrow_date_line(article)})
-    doc = nlp(article.body)  # stage 2: Dutch NER and the linguistic layer (spaCy)
-    entities = ner.extract_entities(doc, article.body_start)
-    tokens = syntax.extract_tokens(doc, article.body_start)
-    return article, date_and_events(article, entities, kb, focus, tokens)
-
-
-def narrow_date_line(article: Article) -> Published:
-    """A month-only date line narrowed: to the byline's day (`bylines`), else where the
-    text pins it against a reference event (`timex.narrow_published`)."""
-    return bylines.narrow_by_byline(article) or timex.narrow_published(article)
-
-
-def date_and_events(
-    article: Article,
-    entities: list[Entity],
-    kb: ActorBase,
-    focus: frozenset[str],
-    tokens: list[Token] | None = None,
-) -> ArticleAnalysis:
-    """Stages 3 and 4 for one article whose entities (and tokens) are known."""
-    timexes = timex.find_timexes(article, tokens or ())  # stage 3: relative-date resolver
-    sentences = segment.sentences(article.text, article.body_start)
-    mentions = events.build_mentions(
-        article, sentences, entities, timexes, kb, focus=focus, tokens=tokens or ()
-    )  # stage 4
-    return ArticleAnalysis(
-        article=article.id,
-        published=article.published,
-        entities=entities,
-        timexes=timexes,
-        events=mentions,
-        tokens=tokens or [],
-    )
 
 
 def redate_from_corpus(analysed: Analysed, timeline: Timeline) -> Analysed:
@@ -164,7 +126,9 @@ def analyse_articles(
         cached.append(article.id)
         if on_article:
             on_article(hit[0])
-    for i, (article, analysis) in _analyse_all(todo, kb, focus, model_dir, options.jobs, nlp):
+    executor = make_executor(options, nlp)
+    spec = AnalysisSpec(focus, options.model_dir)
+    for i, (article, analysis) in executor.analyse(todo, spec):
         if store:
             store.put(ordered[i], article, analysis)  # at once: a killed build resumes here
         results[i] = (article, analysis)
@@ -181,22 +145,18 @@ def analyse_articles(
     )
 
 
-def _analyse_all(
-    todo: list[tuple[int, Article]],
-    kb: ActorBase,
-    focus: frozenset[str],
-    model_dir: Path,
-    jobs: int,
-    nlp: Language | None,
-) -> Iterator[tuple[int, tuple[Article, ArticleAnalysis]]]:
-    """(index, result) for every article of `todo`, in this process or in worker processes."""
-    n = min(jobs if jobs > 0 else workers.cpu_count(), len(todo))
-    if n <= 1:
-        for i, article in todo:
-            nlp = nlp or ner.load_pipeline(model_dir)  # loaded only when there is work
-            yield i, analyse_article(article, nlp, kb, focus)
-        return
-    yield from workers.analyse_in_processes(todo, model_dir, focus, n)
+def make_executor(options: BuildOptions, nlp: Language | None = None) -> Executor:
+    """The executor `options` ask for; `nlp`, when given, serves in-process analysis."""
+    kind = ExecutorKind(options.executor)
+    if kind is ExecutorKind.dask:
+        from timeline.dask_executor import DaskExecutor  # Dask is an optional dependency
+
+        return DaskExecutor(options.scheduler, options.jobs)
+    if kind is ExecutorKind.serial or (kind is ExecutorKind.auto and options.jobs == 1):
+        return SerialExecutor(nlp)
+    from timeline.workers import ProcessExecutor
+
+    return ProcessExecutor(options.jobs, nlp)
 
 
 def read_corrections(path: Path, label: str | None = None) -> Corrections:
@@ -210,17 +170,20 @@ def assemble(
     """Stage 5: merge the event mentions of every article into one chronology, then
     apply the editorial corrections (stale ones become problems)."""
     mentions: list[EventMention] = [m for a in analysed.analyses for m in a.events]
+    wire = copies.find_copies(analysed.articles)  # one report republished on several sites
     records: list[CorrectionRecord] = []
     if corrections is None:
-        events = merge.merge(mentions, analysed.focus)
+        events = merge.merge(mentions, analysed.focus, wire)
     else:
-        applied = apply_corrections(mentions, analysed.focus, corrections, analysed.articles)
+        applied = apply_corrections(mentions, analysed.focus, corrections, analysed.articles, wire)
         events, records = applied.events, applied.records
         problems = [*problems, *applied.problems]
     return Timeline(
         events=events,
         articles=[
-            ArticleInfo(article=a.id, published=a.published, sha256=a.sha256)
+            ArticleInfo(
+                article=a.id, published=a.published, sha256=a.sha256, copy_of=wire.get(a.id)
+            )
             for a in analysed.articles
         ],
         problems=list(problems),

@@ -10,7 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 
 SCHEMA_VERSION = "1"
 
@@ -277,6 +284,18 @@ class ArticleInfo(Model):
     article: str
     published: Published
     sha256: str
+    copy_of: str | None = Field(
+        default=None,
+        description="the article this one republishes (a wire copy, `timeline.copies`); "
+        "left out of the JSON when there is none",
+    )
+
+    @model_serializer(mode="wrap")
+    def _without_no_copy(self, handler: SerializerFunctionWrapHandler) -> dict[str, object]:
+        data: dict[str, object] = handler(self)
+        if self.copy_of is None:
+            data.pop("copy_of", None)
+        return data
 
 
 class Timeline(Model):

@@ -38,6 +38,8 @@ class MentionMatcher:
     groups: re.Pattern[str]
     kb: ActorBase
     possessives: frozenset[str]
+    summits: re.Pattern[str]  # "Amerikaans-Russische top"
+    summit_role: str  # whose summit: "president"
 
     def find(self, text: str, day: dt.date | None) -> list[ActorMention]:
         found: list[ActorMention] = []
@@ -66,6 +68,15 @@ class MentionMatcher:
             ):
                 holders = []  # "een Amerikaanse president": any holder, nobody in particular
             found.append(ActorMention(m.start(), m.end(), m.group(), "descriptor", tuple(holders)))
+            taken.append(m.span())
+        for m in self.summits.finditer(text):
+            # "de Amerikaans-Russische top": a summit of the two countries' leaders
+            for adj in (m.group("a") + "e", m.group("b")):
+                holders = self.kb.descriptor_holders(f"{adj} {self.summit_role}", day)
+                if holders and free(m.start(), m.end()):
+                    found.append(
+                        ActorMention(m.start(), m.end(), m.group(), "descriptor", tuple(holders))
+                    )
             taken.append(m.span())
         for kind, pattern in (("group", self.groups), ("pronoun", self.pronouns)):
             for m in pattern.finditer(text):
@@ -99,4 +110,10 @@ def mention_matcher(kb: ActorBase) -> MentionMatcher:
         for n in name_ids
         if n.endswith(("s", "'s")) and (n[:-1] in name_ids or n[:-2] in name_ids)
     )
-    return MentionMatcher(names, name_ids, descriptors, pronouns, groups, kb, possessives)
+    summit = refs["summits"]
+    summits = re.compile(
+        rf"(?<![\w-])(?P<a>[A-Z]\w+?s)-(?P<b>[A-Z]\w+e)(?=\s+(?:{_alternation(summit['nouns'])})\b)"
+    )
+    return MentionMatcher(
+        names, name_ids, descriptors, pronouns, groups, kb, possessives, summits, summit["role"]
+    )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from timeline.events.evidence import ANNOUNCED, PassingRef
-from timeline.events.lexicon import Clause, Lexicon, Trigger
+from timeline.events.lexicon import Clause, Lexicon, Trigger, clauses
 from timeline.schema import EventDate, EventStatus, EventType, Interval, TimeExpression
 from timeline.segment import Sentence
 
@@ -228,14 +228,7 @@ def clause_timexes(
     sentence, lex, low = view.sentence, ctx.lex, view.text.lower()
     ctimex = [t for t in view.own_timex if clause.start <= t.start - sentence.start < clause.end]
     if not ctimex:
-        ctimex = [
-            t
-            for t in view.own_timex
-            if not any(
-                c.start <= t.start - sentence.start < c.end and lex.reporting.search(c.text.lower())
-                for c in view.parts
-            )
-        ]
+        ctimex = outside_saying(view.own_timex, sentence, lex, view.parts)
     previous = view.previous_timex
     if (
         not ctimex
@@ -347,3 +340,22 @@ def _undated(
             basis=f"after {after[1]!r}, on or before the article date",
         )
     return date
+
+
+def outside_saying(
+    timexes: Sequence[TimeExpression],
+    sentence: Sentence,
+    lex: Lexicon,
+    parts: Sequence[Clause] | None = None,
+) -> list[TimeExpression]:
+    """The time expressions of a sentence outside its clauses of saying or publishing
+    ("..., zei Poetin woensdag": woensdag dates the saying, not the contact)."""
+    parts = clauses(sentence.text) if parts is None else parts
+    return [
+        t
+        for t in timexes
+        if not any(
+            c.start <= t.start - sentence.start < c.end and lex.reporting.search(c.text.lower())
+            for c in parts
+        )
+    ]

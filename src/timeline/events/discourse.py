@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from timeline.events.dating import choose_timex, timex_date
+from timeline.events.dating import choose_timex, outside_saying, timex_date
 from timeline.events.evidence import ANNOUNCED, Evidence, PassingRef, make_mention, redated
 from timeline.events.grammar import pronoun_subject
 from timeline.events.lexicon import (
@@ -123,8 +123,8 @@ def refer_back(
     sentence: Sentence,
     antecedent: EventMention,
     ctrig: Sequence[Trigger],
-    timexes: Sequence[TimeExpression] = (),
-    lex: Lexicon | None = None,
+    timexes: Sequence[TimeExpression],
+    lex: Lexicon,
     joined: Sequence[str] = (),
     *,
     tighten: bool = False,
@@ -132,102 +132,20 @@ def refer_back(
     """A sentence that mentions the contact again without naming both sides.
 
     Its own time expression and status cues ("Het eerste telefoontje vond
-    zaterdag plaats") refine what it says about the contact.
+    zaterdag plaats") refine what it says about the contact; a date of its own in
+    the contact's clause, apart from the contact's, makes it another one (None).
     """
-    status, cues = decide_status(sentence.text, lex) if lex else (antecedent.status, [])
-    announced_before = (
-        lex is not None
-        and status == "planned"
-        and antecedent.status == "occurred"
-        and lex.announced.search(sentence.text.lower()) is not None
-    )
-    if announced_before:
-        # "Trump had het gesprek zaterdag aangekondigd": the plan of the contact just
-        # reported, for its day
-        cues = [*cues, TOLD_AFTER]
-    elif not cues or (status in ANNOUNCED) != (antecedent.status in ANNOUNCED):
-        status, cues = antecedent.status, []
-    dct = article.published.interval
-    if lex is not None:
-        # "Trump had het gesprek zaterdag aangekondigd": a time expression in a clause of
-        # saying or announcing dates that, not the contact
-        parts = clauses(sentence.text)
-        timexes = [
-            t
-            for t in timexes
-            if not any(
-                c.start <= t.start - sentence.start < c.end and lex.reporting.search(c.text.lower())
-                for c in parts
-            )
-        ]
-    chosen = choose_timex(timexes, sentence.start + ctrig[0][0], status, dct) if timexes else None
-    date = antecedent.date
-    ante = antecedent.date.interval
-    trigger_clause = next(
-        (c for c in clauses(sentence.text) if c.start <= ctrig[0][0] < c.end), None
-    )
-    own_clause = (
-        chosen is not None
-        and trigger_clause is not None
-        and trigger_clause.start <= chosen.start - sentence.start < trigger_clause.end
-    )
-    ordinal = bool(ORDINAL.search(sentence.text))
-    named_day = [
-        t
-        for t in timexes
-        if t.interval.width() == 1
-        and antecedent.date.interval.contains(t.interval)
-        and t.latest is not None
-        and dct.earliest is not None
-        and t.latest < dct.earliest
-    ]
-    # a report dated only by tense takes a day its refer-back names, if recent: the
-    # contact's day, not a plan's or a cancellation's
-    tense_only = (
-        antecedent.status not in ANNOUNCED
-        # dated by tense, or only up to a bound ("onlangs", "recent")
-        and (
-            antecedent.date.earliest is None
-            or antecedent.approximate
-            or not antecedent.date.basis.startswith(("time expression", "after "))
-        )
-        and bool(named_day)
-        and dct.earliest is not None
-        and named_day[0].earliest is not None
-        and (dct.earliest - named_day[0].earliest).days <= 120
-    )
-    if (antecedent.status == "denied" or tense_only) and named_day and not cues:
-        chosen = named_day[0]
-        # "Peskov verwees naar het telefoongesprek van 16 oktober": the last contact
-        # before the one denied, held on its day (not "vandaag", when he said it)
-        date = timex_date(chosen)
-        # a contact on a day the text names is a fact, whatever the claim or denial
-        # around it ("Trump wekte de indruk ...; Peskov verwees naar het gesprek van 16 oktober")
-        status = "occurred"
-        ordinal = True  # dated apart on purpose
-    if chosen is not None and not chosen.interval.overlaps(ante) and own_clause and not ordinal:
-        # "De enige ontmoeting tussen de twee vond plaats in december 2019": dated
-        # apart from the contact just reported, so not that one
+    status, cues, announced_before = _status_again(sentence, antecedent, lex)
+    dated = _date_again(sentence, article, antecedent, ctrig, timexes, lex, status, cues, tighten)
+    if dated is None:
         return None
-    if chosen is not None and not chosen.interval.overlaps(ante) and own_clause:
-        # "Gisteren spraken ze elkaar voor de tweede keer. Het eerste telefoontje vond
-        # zaterdag plaats.": a date of its own makes it another contact of the pair
-        date = timex_date(chosen)
-    elif (
-        chosen is not None
-        and (bool(cues) or tighten)  # "Het eerste telefoontje vond zaterdag plaats"
-        and (soft := soft_interval(antecedent)).contains(chosen.interval)
-        and (chosen.interval.width() or 10**6) < (soft.width() or 10**6)
-    ):
-        # a tighter date for the same contact
-        date = timex_date(chosen)
+    status, date, chosen = dated
     if announced_before:
         # the plan's own words dated it; this report adds a source, not a narrower date
         date = EventDate(
-            earliest=date.earliest,
-            latest=date.latest,
-            basis=f"{TOLD_AFTER}: the day it took place",
+            earliest=date.earliest, latest=date.latest, basis=f"{TOLD_AFTER}: the day it took place"
         )
+    dct = article.published.interval
     if (
         status == "denied"
         and antecedent.status == "occurred"
@@ -242,10 +160,8 @@ def refer_back(
             latest=dct.latest,
             basis=f"after the contact of {antecedent.date.latest}: denied since",
         )
-    etype = antecedent.type
     own = [t[2] for t in ctrig if types_compatible(t[2], antecedent.type)]
-    if own and lex is not None:
-        etype = max([antecedent.type, *own], key=lambda t: TYPE_SPECIFICITY[t])
+    etype = max([antecedent.type, *own], key=lambda t: TYPE_SPECIFICITY[t])
     return antecedent.model_copy(
         update={
             "type": etype,
@@ -271,6 +187,101 @@ def refer_back(
             ),
         }
     )
+
+
+def _status_again(
+    sentence: Sentence, antecedent: EventMention, lex: Lexicon
+) -> tuple[EventStatus, list[str], bool]:
+    """The status a sentence referring back gives the contact: its own cues when they
+    are of the contact's kind (announced or reported), else the contact's. "Trump had
+    het gesprek zaterdag aangekondigd" is the plan of the contact held (the last value)."""
+    status, cues = decide_status(sentence.text, lex)
+    if (
+        status == "planned"
+        and antecedent.status == "occurred"
+        and lex.announced.search(sentence.text.lower()) is not None
+    ):
+        return status, [*cues, TOLD_AFTER], True
+    if not cues or (status in ANNOUNCED) != (antecedent.status in ANNOUNCED):
+        return antecedent.status, [], False
+    return status, list(cues), False
+
+
+def _date_again(
+    sentence: Sentence,
+    article: Article,
+    antecedent: EventMention,
+    ctrig: Sequence[Trigger],
+    timexes: Sequence[TimeExpression],
+    lex: Lexicon,
+    status: EventStatus,
+    cues: Sequence[str],
+    tighten: bool,
+) -> tuple[EventStatus, EventDate, TimeExpression | None] | None:
+    """(status, date, the time expression that gave it) of a contact referred back to;
+    None when the sentence dates another contact of its own."""
+    dct = article.published.interval
+    # "Trump had het gesprek zaterdag aangekondigd": a time expression in a clause of
+    # saying or announcing dates that, not the contact
+    timexes = outside_saying(timexes, sentence, lex)
+    chosen = choose_timex(timexes, sentence.start + ctrig[0][0], status, dct) if timexes else None
+    date = antecedent.date
+    ante = antecedent.date.interval
+    trigger_clause = next(
+        (c for c in clauses(sentence.text) if c.start <= ctrig[0][0] < c.end), None
+    )
+    own_clause = (
+        chosen is not None
+        and trigger_clause is not None
+        and trigger_clause.start <= chosen.start - sentence.start < trigger_clause.end
+    )
+    ordinal = bool(ORDINAL.search(sentence.text))
+    named_day = [
+        t
+        for t in timexes
+        if t.interval.width() == 1
+        and ante.contains(t.interval)
+        and t.latest is not None
+        and dct.earliest is not None
+        and t.latest < dct.earliest
+    ]
+    # a report dated only by tense takes a day its refer-back names, if recent: the
+    # contact's day, not a plan's or a cancellation's
+    tense_only = (
+        antecedent.status not in ANNOUNCED
+        # dated by tense, or only up to a bound ("onlangs", "recent")
+        and (
+            antecedent.date.earliest is None
+            or antecedent.approximate
+            or not antecedent.date.basis.startswith(("time expression", "after "))
+        )
+        and bool(named_day)
+        and dct.earliest is not None
+        and named_day[0].earliest is not None
+        and (dct.earliest - named_day[0].earliest).days <= 120
+    )
+    if (antecedent.status == "denied" or tense_only) and named_day and not cues:
+        # "Peskov verwees naar het telefoongesprek van 16 oktober": the last contact
+        # before the one denied, held on its day (not "vandaag", when he said it); a
+        # contact on a day the text names is a fact, whatever the claim around it
+        chosen = named_day[0]
+        return "occurred", timex_date(chosen), chosen
+    if chosen is not None and not chosen.interval.overlaps(ante) and own_clause:
+        if not ordinal:
+            # "De enige ontmoeting tussen de twee vond plaats in december 2019": dated
+            # apart from the contact just reported, so not that one
+            return None
+        # "Gisteren spraken ze elkaar voor de tweede keer. Het eerste telefoontje vond
+        # zaterdag plaats.": a date of its own makes it another contact of the pair
+        return status, timex_date(chosen), chosen
+    if (
+        chosen is not None
+        and (bool(cues) or tighten)  # "Het eerste telefoontje vond zaterdag plaats"
+        and (soft := soft_interval(antecedent)).contains(chosen.interval)
+        and (chosen.interval.width() or 10**6) < (soft.width() or 10**6)
+    ):
+        date = timex_date(chosen)  # a tighter date for the same contact
+    return status, date, chosen
 
 
 def pending_ref(

@@ -47,6 +47,7 @@ class Grammar:
     light_verbs: frozenset[str]
     occurrence_verbs: frozenset[str]
     passing_preps: frozenset[str]
+    embedded_clauses: frozenset[str]
     senders: frozenset[str]
     future_aux: frozenset[str]
     habitual: frozenset[str]
@@ -74,6 +75,7 @@ def grammar() -> Grammar:
         light_verbs=frozenset(data["tense"]["light_verbs"]),
         occurrence_verbs=frozenset(data["tense"]["occurrence_verbs"]),
         passing_preps=frozenset(data["passing"]["prepositions"]),
+        embedded_clauses=frozenset(data["passing"]["embedded_clauses"]),
         senders=frozenset(data["sending"]["lemmas"]),
         future_aux=tree_aux()[0],
         habitual=frozenset(data["scope"]["habitual"]),
@@ -86,8 +88,8 @@ def lemma(tree: Tree, t: Token) -> str:
     also where the tagger took the verb for a noun ("bereidden ... voor")."""
     base = base_lemma(t)
     for c in tree.children(t):
-        if c.dep == "compound:prt" and not base.startswith(c.text.lower()):
-            return c.text.lower() + base
+        if c.dep == "compound:prt" and c.text.islower() and not base.startswith(c.text):
+            return c.text + base  # not a name the parse took for a particle
     return base
 
 
@@ -128,6 +130,11 @@ def passing_contacts(
     end of the contact noun's subtree (cut at `end`)."""
     out = []
     for t in tree.at(start, end):
+        if t.pos == "VERB" and (clause := _embedded_contact(tree, t, g)) is not None:
+            s, e = tree.span(t)
+            s, e = max(s, start), min(e, end)
+            out.append((s - start, e - start, clause, "", t.text))
+            continue
         if t.pos != "NOUN" or contact_type(tree, t, g) is None:
             continue
         case = next((c for c in tree.children(t) if c.dep == "case" and c.start < t.start), None)
@@ -142,6 +149,24 @@ def passing_contacts(
         s, e = max(s, case.start), min(e, end)
         out.append((s - start, e - start, case.text.lower(), det, tree_text(tree, case, t)))
     return out
+
+
+def _embedded_contact(tree: Tree, t: Token, g: Grammar) -> str | None:
+    """A contact verb whose clause a preposition makes the topic of another contact
+    word ("belde Zelensky over wat hij met Poetin had besproken") names a contact in
+    passing: the preposition. Clauses with a conjunction ("nadat", "om te") are clauses
+    of their own (`lexicon.clauses`)."""
+    head = tree.head(t)
+    if (
+        t.dep not in g.embedded_clauses
+        or head is None
+        or head is t
+        or contact_type(tree, t, g) is None
+        or contact_type(tree, head, g) is None
+    ):
+        return None
+    intro = next((c for c in tree.children(t) if c.dep == "case" and c.i < t.i), None)
+    return intro.text.lower() if intro is not None else None
 
 
 def tree_text(tree: Tree, first: Token, last: Token) -> str:

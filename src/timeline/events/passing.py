@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from timeline.actors import ActorBase
@@ -44,7 +45,7 @@ _PP_EVENT = re.compile(
     r"(?P<det>het|de|(?:(?<=na )|(?<=tijdens )|(?<=sinds ))een|zijn|hun|dat|diens|die|deze|dit)\s+"
     # up to four words before the noun ("de uit de hand gelopen bijeenkomst"), but not
     # over another phrase ("voor de gastvrijheid | tijdens hun ontmoeting")
-    r"(?:(?!(?:na|sinds|over|tijdens|voor|bij|met|hun|zijn)\s)\w+\s+){0,4}?"
+    r"(?:(?!(?:na|sinds|over|tijdens|voor|bij|met|hun|zijn)\s)\w[\w-]*\s+){0,4}?"
     r"(?:telefoon)?(?:gesprek|ontmoeting|top|overleg|bezoek|onderhandeling|bijeenkomst|ruzie)\w*"
     r"(?:\s+(?:met|tussen|van|aan)\s+|\b)"
 )
@@ -103,32 +104,37 @@ def passing_refs(
     return refs
 
 
-def reference_mention(
+@dataclass
+class _Parties:
+    """Who a contact named in passing is between, and what else its phrase says."""
+
+    ids: list[str]
+    words: list[str]
+    ref: PassingRef  # run on over a "met" phrase further on, where that names a side
+    counted_from: bool  # "hun eerste ontmoeting sinds ...": the contact counted from
+    together_at: str | None  # where "hun" were together, when the text says
+    status: EventStatus | None  # ahead: planned or proposed
+    told: str | None  # the words that put it ahead
+
+
+def _reference_parties(
     article: Article,
     sentence: Sentence,
     ref: PassingRef,
     smentions: Sequence[ActorMention],
-    stimex: Sequence[TimeExpression],
     discourse: Discourse,
     lex: Lexicon,
-    carried: TimeExpression | None = None,
-    own_pair: Sequence[str] = (),
-    kb: ActorBase | None = None,
-    own_date: Interval | None = None,
-    ahead: str | None = None,
-) -> EventMention | None:
-    """The contact a passing reference names, when it names both sides of it.
-
-    Only references to a past contact count ("na", "sinds", "tijdens", or "over"/
-    "voor" with a past date), or to one `ahead` (the cue that says so); the mention
-    joins the contact it refers to in the merge (`reference=True`) and starts an
-    event only when it dates one.
-    """
+    own_pair: Sequence[str],
+    kb: ActorBase | None,
+    ahead: str | None,
+) -> _Parties:
+    """The parties of a contact named in passing: named in its phrase or a relative
+    clause after it, else "met" further on, else the sentence's subject, pair or topic."""
     text = sentence.text
     ids: list[str] = []
     words: list[str] = []
     counted_from = False
-    together_at: str | None = None  # where "hun" were together, when the text says
+    together_at: str | None = None
 
     def add(actor: str, word: str) -> None:
         if actor not in lex.reporters and actor not in ids:
@@ -169,39 +175,7 @@ def reference_mention(
                 ref = PassingRef(ref.start, m.end, ref.prep, ref.det, ref.head)
                 break
 
-    def named_outside(kinds: tuple[str, ...]) -> list[tuple[ActorMention, str]]:
-        return [
-            (m, a)
-            for m in smentions
-            if not ref.start <= m.start < ref.end
-            and m.kind in kinds
-            and not lex.bystander.search(text[max(0, m.start - 40) : m.start].lower())
-            for a in m.actors
-            if a not in lex.reporters
-        ]
-
-    # the subject before the phrase, by name or title ("Dat maakte de Oekraïense
-    # president bekend na een telefoongesprek met ..."), then names after it
-    outside = [x for x in named_outside(("name", "descriptor")) if x[0].start < ref.start] + [
-        x for x in named_outside(("name",)) if x[0].start >= ref.end
-    ]
-    # "Na het gesprek met Vance benadrukte hij ...": a pronoun before any name is the subject
-    pronoun = next(
-        (
-            m
-            for m in smentions
-            if m.kind == "pronoun"
-            and m.text.lower() == "hij"
-            and not ref.start <= m.start < ref.end
-        ),
-        None,
-    )
-    if (
-        pronoun is not None
-        and discourse.last_actor
-        and (not outside or pronoun.start < outside[0][0].start)
-    ):
-        outside.insert(0, (pronoun, discourse.last_actor))
+    outside = _named_outside(ref, smentions, text, lex, discourse)
     first_since = (
         ref.prep in ("sinds", "na")
         and len(ids) < 2
@@ -242,8 +216,39 @@ def reference_mention(
         hosted = host(text[ref.start : ref.end], lex, kb, article.published.interval.latest)
         if hosted is not None:
             add(*hosted)
+    return _Parties(ids, words, ref, counted_from, together_at, rel_status, told)
+
+
+def reference_mention(
+    article: Article,
+    sentence: Sentence,
+    ref: PassingRef,
+    smentions: Sequence[ActorMention],
+    stimex: Sequence[TimeExpression],
+    discourse: Discourse,
+    lex: Lexicon,
+    carried: TimeExpression | None = None,
+    own_pair: Sequence[str] = (),
+    kb: ActorBase | None = None,
+    own_date: Interval | None = None,
+    ahead: str | None = None,
+) -> EventMention | None:
+    """The contact a passing reference names, when it names both sides of it.
+
+    Only references to a past contact count ("na", "sinds", "tijdens", or "over"/
+    "voor" with a past date), or to one `ahead` (the cue that says so); the mention
+    joins the contact it refers to in the merge (`reference=True`) and starts an
+    event only when it dates one.
+    """
+    parties = _reference_parties(
+        article, sentence, ref, smentions, discourse, lex, own_pair, kb, ahead
+    )
+    ids, words, ref = parties.ids, parties.words, parties.ref
     if len(ids) < 2 or not (set(ids) & lex.focus):
         return None
+    text = sentence.text
+    rel_status, told = parties.status, parties.told
+    counted_from, together_at = parties.counted_from, parties.together_at
     inside = [
         t
         for t in stimex
@@ -301,7 +306,83 @@ def reference_mention(
             Evidence(ctrig, words, None, cues),
             reference=True,
         )
-    if chosen is None and ref.prep == "na":
+    if chosen is None:
+        chosen = _past_day(ref, sentence, stimex, carried, dct)
+    if chosen is not None:
+        date = timex_date(chosen)
+    else:
+        date = EventDate(
+            earliest=None,
+            latest=dct.latest,
+            basis="referred to as past: on or before the article date",
+        )
+    cues = [f"named in passing: {text[ref.start : ref.end]!r}"]
+    if counted_from:
+        cues.append("counted from")  # the contact a "tweede"/"derde" one is counted from
+    evidence = Evidence(ctrig, words, chosen, cues)
+    return make_mention(article, sentence, etype, ids, "occurred", date, evidence, reference=True)
+
+
+def _named_outside(
+    ref: PassingRef,
+    smentions: Sequence[ActorMention],
+    text: str,
+    lex: Lexicon,
+    discourse: Discourse,
+) -> list[tuple[ActorMention, str]]:
+    """Who the sentence names outside the phrase: the subject before it, by name or
+    title ("Dat maakte de Oekraïense president bekend na een telefoongesprek met ..."),
+    a "hij" before any name (the topic), then names after it."""
+
+    def named_outside(kinds: tuple[str, ...]) -> list[tuple[ActorMention, str]]:
+        return [
+            (m, a)
+            for m in smentions
+            if not ref.start <= m.start < ref.end
+            and m.kind in kinds
+            and not lex.bystander.search(text[max(0, m.start - 40) : m.start].lower())
+            for a in m.actors
+            if a not in lex.reporters
+        ]
+
+    # the subject before the phrase, by name or title ("Dat maakte de Oekraïense
+    # president bekend na een telefoongesprek met ..."), then names after it
+    outside = [x for x in named_outside(("name", "descriptor")) if x[0].start < ref.start] + [
+        x for x in named_outside(("name",)) if x[0].start >= ref.end
+    ]
+    # "Na het gesprek met Vance benadrukte hij ...": a pronoun before any name is the subject
+    pronoun = next(
+        (
+            m
+            for m in smentions
+            if m.kind == "pronoun"
+            and m.text.lower() == "hij"
+            and not ref.start <= m.start < ref.end
+        ),
+        None,
+    )
+    if (
+        pronoun is not None
+        and discourse.last_actor
+        and (not outside or pronoun.start < outside[0][0].start)
+    ):
+        outside.insert(0, (pronoun, discourse.last_actor))
+    return outside
+
+
+def _past_day(
+    ref: PassingRef,
+    sentence: Sentence,
+    stimex: Sequence[TimeExpression],
+    carried: TimeExpression | None,
+    dct: Interval,
+) -> TimeExpression | None:
+    """The time expression that dates a contact named in passing as past when its
+    phrase has none: the day the sentence says it was spoken of right after it
+    ("gisteren ... na een telefoongesprek"), else one carried from the sentence before."""
+    text = sentence.text
+    chosen = None
+    if ref.prep == "na":
         # "Dat maakte Trump gisteren bekend na een telefoongesprek met Poetin": said that
         # day, right after it, so that day
         said = [
@@ -325,19 +406,7 @@ def reference_mention(
         and carried.latest <= dct.latest  # a contact named as past is not dated ahead
     ):
         chosen = carried  # "Dat werd gisteren gedaan ... Tijdens hun overleg belden ze"
-    if chosen is not None:
-        date = timex_date(chosen)
-    else:
-        date = EventDate(
-            earliest=None,
-            latest=dct.latest,
-            basis="referred to as past: on or before the article date",
-        )
-    cues = [f"named in passing: {text[ref.start : ref.end]!r}"]
-    if counted_from:
-        cues.append("counted from")  # the contact a "tweede"/"derde" one is counted from
-    evidence = Evidence(ctrig, words, chosen, cues)
-    return make_mention(article, sentence, etype, ids, "occurred", date, evidence, reference=True)
+    return chosen
 
 
 def _past_inside(timexes: Sequence[TimeExpression], dct: Interval) -> bool:

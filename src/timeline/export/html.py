@@ -18,6 +18,7 @@ from functools import cache
 import jinja2
 from markupsafe import Markup, escape
 
+from timeline.copies import copies_of, source_groups
 from timeline.export.dates import MONTHS, describe, precision
 from timeline.schema import AppliedCorrection, Event, Timeline
 
@@ -52,6 +53,8 @@ UI: dict[str, dict[str, str]] = {
     "nl": {
         "title": "Tijdlijn van contacten",
         "count": "{n} contacten uit {a} artikelen",
+        "count_copies": "{n} contacten uit {a} artikelen, waarvan {c} kopieën van een ander bericht",
+        "same_report": "zelfde bericht, {n} sites",
         "legend_status": "Status",
         "legend_date": "Datum",
         "shape_day": "bekende dag",
@@ -89,6 +92,8 @@ UI: dict[str, dict[str, str]] = {
     "en": {
         "title": "Timeline of contacts",
         "count": "{n} contacts from {a} articles",
+        "count_copies": "{n} contacts from {a} articles, {c} of them copies of another report",
+        "same_report": "same report, {n} sites",
         "legend_status": "Status",
         "legend_date": "Date",
         "shape_day": "known day",
@@ -253,11 +258,13 @@ def render(timeline: Timeline, *, lang: str = "nl") -> str:
     lang = lang_of(lang)
     ui = UI[lang]
     events = sorted(timeline.events, key=sort_key)
+    wire = copies_of(timeline.articles)
     rows = []
     for e in events:
         rows.append(
             {
                 "event": e,
+                "groups": source_groups(e.sources, wire),
                 "participants": " ".join(e.participants),
                 "who": participants_text(e, lang),
                 "type": type_label(e, lang),
@@ -296,7 +303,9 @@ def render(timeline: Timeline, *, lang: str = "nl") -> str:
         statuses=statuses,
         years=years,
         client=client,
-        count=ui["count"].format(n=len(events), a=len(timeline.articles)),
+        count=(ui["count_copies"] if wire else ui["count"]).format(
+            n=len(events), a=len(timeline.articles), c=len(wire)
+        ),
         generator=timeline.generator,
         schema_version=timeline.schema_version,
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from timeline.copies import copies_of, source_groups
 from timeline.export.dates import MONTHS, describe
 from timeline.export.html import (
     correction_text,
@@ -26,6 +27,8 @@ LABELS = {
         "location": "plaats",
         "count": "{n} contacten uit {a} artikelen.",
         "edited": "Bewerkt",
+        "count_copies": "{n} contacten uit {a} artikelen, waarvan {c} kopieën van een ander bericht.",
+        "same_report": "zelfde bericht, {n} sites",
     },
     "en": {
         "title": "Timeline of contacts",
@@ -35,6 +38,8 @@ LABELS = {
         "location": "place",
         "count": "{n} contacts from {a} articles.",
         "edited": "Edited",
+        "count_copies": "{n} contacts from {a} articles, {c} of them copies of another report.",
+        "same_report": "same report, {n} sites",
     },
 }
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
@@ -55,10 +60,12 @@ def _month(event: Event, lang: str) -> str:
 def render(timeline: Timeline, *, lang: str = "nl") -> str:
     lang = lang_of(lang)
     lab = LABELS[lang]
+    wire = copies_of(timeline.articles)
+    count = lab["count_copies"] if wire else lab["count"]
     lines = [
         f"# {lab['title']}",
         "",
-        lab["count"].format(n=len(timeline.events), a=len(timeline.articles)),
+        count.format(n=len(timeline.events), a=len(timeline.articles), c=len(wire)),
         "",
     ]
     current = None
@@ -84,7 +91,12 @@ def render(timeline: Timeline, *, lang: str = "nl") -> str:
         if event.corrections:
             lines.append("")
         lines += [f"{lab['sources']}:", ""]
-        for i, s in enumerate(event.sources, 1):
-            lines.append(f"{i}. {escape(s.article)} ({s.published}): “{escape(s.quote)}”")
+        for i, group in enumerate(source_groups(event.sources, wire), 1):
+            s = group[0]
+            line = f"{i}. {escape(s.article)} ({s.published}): “{escape(s.quote)}”"
+            if len(group) > 1:  # one report republished, not independent confirmations
+                others = ", ".join(escape(x.article) for x in group[1:])
+                line += f" — {lab['same_report'].format(n=len(group))}: {others}"
+            lines.append(line)
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -149,8 +149,15 @@ def tree_direction(tree: Tree, start: int, end: int) -> Direction | Literal["pre
         node = anc
     if verb is None:
         return None
-    future_aux, perfect_aux = tree_aux()
     aux = [c for c in tree.children(verb) if c.dep in ("aux", "aux:pass", "cop")]
+    if not aux and feature(verb, "VerbForm") == "Inf":
+        # "een uitnodiging om te komen na de top van vrijdag": an infinitive has no
+        # tense of its own; the finite verb it depends on gives it ("kreeg": past)
+        finite = next((a for a in tree.ancestors(verb) if a.pos in ("VERB", "AUX")), None)
+        if finite is not None and feature(finite, "VerbForm") == "Fin":
+            verb = finite
+            aux = [c for c in tree.children(verb) if c.dep in ("aux", "aux:pass", "cop")]
+    future_aux, perfect_aux = tree_aux()
     group = [verb, *aux]
     if any(feature(v, "Tense") == "Past" for v in group):
         return "past"
