@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from timeline import events, ner, segment, syntax, timex
+from timeline import bylines, events, ner, segment, syntax, timex
 from timeline.actors import ActorBase
 from timeline.schema import Article, ArticleAnalysis, Entity, Token
 
@@ -28,8 +28,11 @@ BATCH_SIZE = 32  # articles per `nlp.pipe` batch: the fastest of 1, 8, 32 and 12
 
 
 def prepare(article: Article) -> Article:
-    """The article with its publication date narrowed from its own text."""
-    return article.model_copy(update={"published": timex.narrow_published(article)})
+    """The article with its publication date narrowed from its own text: to the
+    byline's day (`bylines`), else where the text pins it against a reference event
+    (`timex.narrow_published`)."""
+    published = bylines.narrow_by_byline(article) or timex.narrow_published(article)
+    return article.model_copy(update={"published": published})
 
 
 def analyse_article(

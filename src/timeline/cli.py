@@ -23,7 +23,7 @@ from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
-from timeline import __version__, export, segment
+from timeline import __version__, bylines, export, segment
 from timeline.cache import default_cache_dir
 from timeline.corrections import STALE, ArticleEntry, Corrections, article_entries
 from timeline.dask_executor import SCHEDULER_ENV
@@ -41,7 +41,7 @@ from timeline.pipeline import (
     read_corrections,
     redate_from_corpus,
 )
-from timeline.schema import ArticleAnalysis, Problem, Timeline
+from timeline.schema import ArticleAnalysis, FurnitureLine, Problem, Timeline
 
 app = typer.Typer(
     name="timeline",
@@ -412,6 +412,18 @@ def _inspect_text(a: ArticleAnalysis, console: Console) -> None:
     console.print(ev)
 
 
+def _inspect_furniture(lines: list[FurnitureLine], console: Console) -> None:
+    if not lines:
+        return
+    table = Table("line", "kind", "why", "date", title="Page furniture", title_justify="left")
+    for f in lines:
+        date = f"'{f.date}'" if f.date else ""
+        if f.day:
+            date += f" → {f.day} ({f.parser})"
+        table.add_row(f.text, f.kind, f.why, date)
+    console.print(table)
+
+
 def _inspect_corrections(
     entries: list[ArticleEntry], edits: Corrections | None, console: Console
 ) -> None:
@@ -475,6 +487,7 @@ def inspect(
         _, analyses, articles = build_from_articles(loaded.articles)
         texts = {a.id: (a.text, a.body_start) for a in articles}
         by_id = {a.id: a for a in articles}
+        furniture = {a.id: bylines.furniture_lines(a) for a in articles}
         touched = {
             a.article: article_entries(edits, by_id[a.article], a.events) if edits else []
             for a in analyses
@@ -484,6 +497,7 @@ def inspect(
                 "articles": [
                     {
                         **a.model_dump(mode="json", exclude={"tokens"}),
+                        "furniture": [f.model_dump(mode="json") for f in furniture[a.article]],
                         **(
                             {"sentences": token_sentences(a, *texts[a.article], grep)}
                             if tokens
@@ -502,7 +516,7 @@ def inspect(
         elif fmt is InspectFormat.html:
             from timeline.export.inspect_html import render_inspect
 
-            emit(render_inspect(analyses, texts), output)
+            emit(render_inspect(analyses, texts, furniture), output)
         else:
             out = Console(highlight=False, width=160) if output is None else None
             if out is None:
@@ -510,12 +524,14 @@ def inspect(
                     file_console = Console(file=fh, highlight=False, width=160)
                     for a in analyses:
                         _inspect_text(a, file_console)
+                        _inspect_furniture(furniture[a.article], file_console)
                         _inspect_corrections(touched[a.article], edits, file_console)
                         if tokens:
                             _inspect_tokens(a, *texts[a.article], grep, file_console)
             else:
                 for a in analyses:
                     _inspect_text(a, out)
+                    _inspect_furniture(furniture[a.article], out)
                     _inspect_corrections(touched[a.article], edits, out)
                     if tokens:
                         _inspect_tokens(a, *texts[a.article], grep, out)

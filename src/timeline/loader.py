@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from timeline import page
 from timeline.errors import WARNINGS, ArticleError, Code, message
 from timeline.schema import Article, Problem, Published
 
@@ -272,11 +273,14 @@ class Dateline(NamedTuple):
 
 
 def find_dateline(text: str, body_start: int) -> Dateline | None:
-    """The dateline at the start of the body (after a one-line headline, if any)."""
+    """The dateline at the start of the body (after a one-line headline, if any, and
+    the bylines and other page furniture above the story)."""
     starts = [body_start]
     first_break = text.find("\n", body_start)
     if 0 <= first_break - body_start <= 200:
         starts.append(first_break)  # "headline\n\nMOSKOU (ANP) - ..."
+    # "headline\nDoor Jan Jansen\n5 maart 2025, 09:12\n\nMOSKOU (ANP) - ..."
+    starts += [f.end for f in page.head_furniture(text, body_start) if f.kind != "prefix"]
     for pos in starts:
         m = _DATELINE.match(text, pos)
         if m is not None:

@@ -331,6 +331,19 @@ class Token(Model):
     head: int = 0
 
 
+class FurnitureLine(Model):
+    """A line of page furniture as `timeline inspect` shows it (`timeline.page`)."""
+
+    kind: Literal["byline", "prefix", "caption", "credit", "trailer"]
+    start: int
+    end: int
+    text: str
+    why: str = Field(description="the rule that matched")
+    date: str | None = Field(default=None, description="a byline's date and time as written")
+    day: dt.date | None = Field(default=None, description="the day read from `date`")
+    parser: Literal["Dutch grammar", "dateparser"] | None = None
+
+
 class ArticleAnalysis(Model):
     """What `timeline inspect` shows for one article."""
 

@@ -3,6 +3,9 @@
 Pure and rule-based: news prose is regular enough, and the event builder needs
 sentence boundaries that respect the article layout (a sub-heading is never
 glued to the next sentence), which a punctuation-only sentencizer does not.
+Page furniture (`timeline.page`: bylines, captions, "Lees ook" lines) is one
+sentence per line, marked `furniture`; a live-blog stamp ("Update 20:05 -")
+is left out of the sentence that follows it.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline import page
 from timeline.resources import load_toml
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n+")
@@ -25,6 +29,7 @@ class Sentence:
     text: str
     paragraph: int
     heading: bool = False
+    furniture: bool = False  # a byline, caption, credit or trailer line (`timeline.page`)
 
 
 def _abbreviations() -> frozenset[str]:
@@ -78,11 +83,18 @@ def _split(text: str, a: int, b: int, abbreviations: frozenset[str]) -> list[tup
 
 
 def sentences(text: str, start: int = 0) -> list[Sentence]:
-    """Sentences of `text[start:]`, sub-headings marked, offsets into `text`."""
+    """Sentences of `text[start:]`, sub-headings and furniture marked, offsets into `text`."""
     abbreviations = _abbreviations()
+    furniture = {f.start: f for f in page.find_furniture(text, start)}
     out: list[Sentence] = []
     for p, (a, b) in enumerate(paragraphs(text, start)):
         for la, lb in _lines(text, a, b):
+            found = furniture.get(la)
+            if found is not None and found.kind == "prefix":
+                la = _stripped(text, found.end, lb)[0]  # the story after the stamp
+            elif found is not None:
+                out.append(Sentence(len(out), la, lb, text[la:lb], p, furniture=True))
+                continue
             chunk = text[la:lb]
             if is_heading(chunk):
                 out.append(Sentence(len(out), la, lb, chunk, p, heading=True))

@@ -71,7 +71,7 @@ def build_mentions(
     timex_at = _Spans(timexes)
     entity_at = _Spans(entities)
     for sentence in sentences:
-        if sentence.heading:
+        if sentence.heading or sentence.furniture:
             continue
         view = read_sentence(
             ctx, sentence, timex_at.within(sentence), entity_at.within(sentence), discourse

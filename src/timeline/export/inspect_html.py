@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from timeline.export.html import environment
-from timeline.schema import ArticleAnalysis
+from timeline.schema import ArticleAnalysis, FurnitureLine
 
 
 def _pieces(text: str, body_start: int, a: ArticleAnalysis) -> list[dict[str, Any]]:
@@ -37,12 +37,17 @@ def _pieces(text: str, body_start: int, a: ArticleAnalysis) -> list[dict[str, An
     return pieces
 
 
-def render_inspect(analyses: list[ArticleAnalysis], texts: dict[str, tuple[str, int]]) -> str:
+def render_inspect(
+    analyses: list[ArticleAnalysis],
+    texts: dict[str, tuple[str, int]],
+    furniture: dict[str, list[FurnitureLine]] | None = None,
+) -> str:
     articles = [
         {
             "id": a.article,
             "published": a.published,
             "events": a.events,
+            "furniture": (furniture or {}).get(a.article, []),
             "pieces": _pieces(*texts[a.article], a),
         }
         for a in analyses
