@@ -37,3 +37,16 @@ def test_a_line_break_ends_a_sentence() -> None:
         "WASHINGTON (ANP) - Trump heeft gebeld.",
         "Het ging goed.",
     ]
+
+
+def test_a_sentence_longer_than_any_real_one_is_read_in_bounded_windows() -> None:
+    from timeline.segment import MAX_SENTENCE_CHARS
+
+    body = " ".join(["Trump sprak met Poetin over de tabel, de cel en de waarde"] * 200)
+    text = f"date 2025-03-01 {body}"
+    got = sentences(text, 16)
+    assert len(got) > 1
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in got)
+    # nothing lost, nothing overlapping: the windows cover the sentence in order
+    assert "".join(s.text for s in got).replace(" ", "") == body.replace(" ", "")
+    assert all(a.end <= b.start for a, b in zip(got, got[1:], strict=False))

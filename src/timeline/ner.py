@@ -446,15 +446,16 @@ def extract_entities(doc: Doc, offset: int = 0) -> list[Entity]:
     by_name = base.by_name()
     ids = frozenset(a.id for a in base.actors)
     out: list[Entity] = []
+    text = doc.text  # built anew from the tokens on every access: once, not per entity
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
-        start, end = _trim(doc.text, ent.start_char, ent.end_char)
+        start, end = _trim(text, ent.start_char, ent.end_char)
         if start >= end:
             continue
         out.append(
             Entity(
-                text=doc.text[start:end],
+                text=text[start:end],
                 start=start + offset,
                 end=end + offset,
                 label=ent.label_,  # type: ignore[arg-type]

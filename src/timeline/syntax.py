@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -177,13 +178,16 @@ class Tree:
             if t.head != t.i:
                 self._children.setdefault(t.head, []).append(t.i)
         self._starts = sorted((t.start, t.i) for t in tokens)
+        self._offsets = [s for s, _ in self._starts]
 
     def __bool__(self) -> bool:
         return any(t.dep for t in self.tokens.values())
 
     def at(self, start: int, end: int) -> list[Token]:
         """The tokens inside the character span [start, end) of the article text."""
-        return [self.tokens[i] for s, i in self._starts if start <= s < end]
+        lo = bisect_left(self._offsets, start)
+        hi = bisect_left(self._offsets, end, lo)
+        return [self.tokens[i] for _, i in self._starts[lo:hi]]
 
     def head_of(self, start: int, end: int) -> Token | None:
         """The token of [start, end) whose head lies outside it: the phrase's head."""

@@ -305,13 +305,17 @@ def _undated(
     """The date of a contact its sentence gives no time expression for."""
     # "De twee leiders spraken toen een uur": the date of the same contact mentioned
     # just before in this article
-    previous = [
-        p
-        for p in discourse.recent
-        if p.participants == sorted(ids) and (p.status in ANNOUNCED) == (status in ANNOUNCED)
-    ]
-    if previous and previous[-1].date.basis.startswith("time expression"):
-        return previous[-1].date
+    pair, announced = sorted(ids), status in ANNOUNCED
+    previous = next(
+        (
+            p
+            for p in reversed(discourse.recent)  # the latest: no scan of the whole article
+            if p.participants == pair and (p.status in ANNOUNCED) == announced
+        ),
+        None,
+    )
+    if previous is not None and previous.date.basis.startswith("time expression"):
+        return previous.date
     date = tense_date(status, ctx.dct)
     bound = since[0] if since and status in ("occurred", "claimed") else None
     if (

@@ -178,6 +178,7 @@ def out_of_scope(tree: Tree, triggers: Iterable[Token], g: Grammar) -> str | Non
     """Why the contact words report no single contact ([scope] in grammar.toml): a
     habitual adverb in their clause, or a contact noun held by a state verb in the
     present ("heeft contact met"; "heeft contact gehad" is a contact); else None."""
+    seen: set[int] = set()
     for t in triggers:
         head = tree.head(t)
         states = g.states.get(lemma(tree, t))
@@ -191,6 +192,9 @@ def out_of_scope(tree: Tree, triggers: Iterable[Token], g: Grammar) -> str | Non
             return f"a state: {head.text!r} {t.text!r}"
         verb = _clause_verb(tree, t)
         for node in (t, verb) if verb is not None else (t,):
+            if node.i in seen:
+                continue  # the clause verb of several contact words: once
+            seen.add(node.i)
             for c in tree.children(node):
                 asked = tree.tokens.get(c.i - 1)  # "hoe vaak": a question, not a habit
                 if (

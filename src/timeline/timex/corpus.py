@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from timeline.schema import Article, Event, Interval, Published, Source
-from timeline.timex import find_timexes
+from timeline.timex import recognise, resolve_mentions
 
 
 def narrow_by_corpus(events: Sequence[Event], articles: Sequence[Article]) -> dict[str, Published]:
@@ -82,18 +82,15 @@ def _days_agreeing(article: Article, source: Source, day: dt.date) -> list[dt.da
     span = article.published.interval
     if start < 0 or span.earliest is None or span.latest is None:
         return []
+    # recognised once; only resolving depends on the article date tried
+    ms = recognise(article.text, article.body_start)
+    at = next((i for i, m in enumerate(ms) if m.start == start), None)
+    if at is None:
+        return []
     days = []
     d = span.earliest
     while d <= span.latest:
-        trial = article.model_copy(
-            update={
-                "published": article.published.model_copy(
-                    update={"narrowed": Interval(earliest=d, latest=d)}
-                )
-            }
-        )
-        found = [t for t in find_timexes(trial) if t.start == start]
-        hit = found[0] if found else None
+        hit = resolve_mentions(article.text, ms, Interval(earliest=d, latest=d))[at]
         if hit and hit.earliest and hit.latest and hit.earliest <= day <= hit.latest:
             days.append(d)
         d += dt.timedelta(days=1)
