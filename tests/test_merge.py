@@ -552,3 +552,31 @@ def test_plan_told_after_the_fact_joins_the_plan_of_fewer_parties() -> None:
     (event,) = merge([plan, told], FOCUS)
     assert event.participants == ["putin", "witkoff"] and len(event.sources) == 2
     assert (event.date.earliest, event.date.latest) == (D(2025, 12, 1), D(2025, 12, 7))
+
+
+def test_two_vague_dates_sharing_only_their_edge_days_are_two_contacts() -> None:
+    # a call told in an article dated February (all of February), and one told as
+    # "woensdag" in an article dated March (any Wednesday from 26 February on)
+    feb = m(
+        "a.txt", "2025-02", ["trump", "zelensky"], "call", "occurred", D(2025, 2, 1), D(2025, 2, 28)
+    )
+    mar = m(
+        "b.txt",
+        "2025-03",
+        ["trump", "zelensky"],
+        "call",
+        "occurred",
+        D(2025, 2, 26),
+        D(2025, 3, 26),
+    )
+    assert len(merge([feb, mar], FOCUS)) == 2
+    # sharing most of the narrower date, they are one
+    late = m(
+        "c.txt", "2025-03", ["trump", "zelensky"], "call", "occurred", D(2025, 2, 17), D(2025, 3, 3)
+    )
+    assert len(merge([feb, late], FOCUS)) == 1
+    # "on or before the article date" has one edge only: no edge to share
+    before = m(
+        "d.txt", "2025-03-02", ["trump", "zelensky"], "call", "occurred", None, D(2025, 3, 2)
+    )
+    assert len(merge([mar, before], FOCUS)) == 1

@@ -58,6 +58,7 @@ ANNOUNCED: frozenset[str] = frozenset({"planned", "proposed", "cancelled"})
 NEAR_DAYS = 4
 CANCEL_DAYS = 31
 SPECIFIC_DAYS = 45
+EDGE_MIN_DAYS = 14  # `_edge_only`: dates this wide or wider are vague
 FACT_PRECEDENCE: tuple[EventStatus, ...] = ("occurred", "denied", "claimed")
 PLAN_PRECEDENCE: tuple[EventStatus, ...] = ("cancelled", "proposed", "planned")
 BUCKET_DAYS = 7  # the time indexes hold clusters by week
@@ -388,6 +389,8 @@ def _fits(c: Cluster, r: Report) -> int | None:
     both = _intersect(c.interval, mi)
     if both is None:
         return None
+    if _edge_only(c.interval, mi, both):
+        return None
     if not _weekdays_fit(c, r, both) or _counted_apart(c, r):
         return None
     # least cut from what the cluster's reports support, then the tightest: a vague
@@ -399,6 +402,16 @@ def _fits(c: Cluster, r: Report) -> int | None:
     cut = _width(c.interval) - _width(both)
     # (a claim goes with a claim or denial unless that cuts more than two more days)
     return ((cut * 2 + mismatch * 5) * 10**7 + _width(both)) * 10**4 - articles
+
+
+def _edge_only(a: Days, b: Days, both: Days) -> bool:
+    """Two vague dates (two weeks or more each: an article's month, a weekday in a
+    month-dated article) that share only their edge days (less than a quarter of the
+    narrower) speak of two contacts, one at either end, not of one."""
+    if None in (a.earliest, a.latest, b.earliest, b.latest):
+        return False  # "on or before the article date" has one edge only
+    wa, wb = _width(a), _width(b)
+    return min(wa, wb) >= EDGE_MIN_DAYS and _width(both) * 4 < min(wa, wb)
 
 
 @cache
