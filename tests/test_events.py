@@ -787,3 +787,17 @@ def test_going_or_sending_to_the_other_side_makes_talks_a_meeting(text: str, exp
 def test_a_summit_named_by_two_nationalities_is_between_their_presidents() -> None:
     got = mentions("Zelensky kreeg een uitnodiging na de Amerikaans-Russische top in Alaska.")
     assert any(m.participants == ["putin", "trump"] and m.reference for m in got)
+
+
+def test_a_possessive_name_opens_a_contact_named_in_passing() -> None:
+    got = _dated(
+        "Trump en Zelensky spraken elkaar gisteren voor de eerste keer sinds Zelensky's "
+        "bezoek aan het Witte Huis.",
+        "2025-03-20",
+    )
+    own = [x for x in got if not x.reference]
+    passing = [x for x in got if x.reference]
+    assert [(x.type, x.participants) for x in own] == [("talks", ["trump", "zelensky"])]
+    assert [(x.type, x.participants) for x in passing] == [("meeting", ["trump", "zelensky"])]
+    # the visit lies before the talks: before their last possible day
+    assert passing[0].date.latest is not None and passing[0].date.latest < D(2025, 3, 19)

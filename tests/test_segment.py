@@ -1,3 +1,5 @@
+import itertools
+
 from timeline.segment import is_heading, paragraphs, sentences
 
 
@@ -49,4 +51,4 @@ def test_a_sentence_longer_than_any_real_one_is_read_in_bounded_windows() -> Non
     assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in got)
     # nothing lost, nothing overlapping: the windows cover the sentence in order
     assert "".join(s.text for s in got).replace(" ", "") == body.replace(" ", "")
-    assert all(a.end <= b.start for a, b in zip(got, got[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(got))

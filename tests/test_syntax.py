@@ -56,7 +56,7 @@ def test_tree_at_finds_the_tokens_of_a_span_by_bisection() -> None:
     from tests.trees import tokens
     from timeline.syntax import Tree
 
-    toks = tokens([(w, w, "X", "dep", 0, "") for w in "een twee drie vier vijf".split()], 10)
+    toks = tokens([(w, w, "X", "dep", 0, "") for w in ["een", "twee", "drie", "vier", "vijf"]], 10)
     t = Tree(toks)
     for start, end in [(10, 13), (11, 20), (14, 40), (0, 10), (28, 29), (0, 100)]:
         assert t.at(start, end) == [x for x in toks if start <= x.start < end]

@@ -42,7 +42,9 @@ _PP_EVENT = re.compile(
     r"(?i)(?<!\w)(?:kort |vlak )?(?P<prep>na|sinds|over|tijdens|voor|voordat|uit|bij)\s+"
     # "een" only after "na", "tijdens", "sinds" ("tijdens een bezoek aan Denemarken"):
     # "een voorstel voor een ontmoeting tussen Zelensky en Poetin" is the contact itself
-    r"(?P<det>het|de|(?:(?<=na )|(?<=tijdens )|(?<=sinds ))een|zijn|hun|dat|diens|die|deze|dit)\s+"
+    r"(?P<det>het|de|(?:(?<=na )|(?<=tijdens )|(?<=sinds ))een|zijn|hun|dat|diens|die|deze|dit"
+    # a possessive name: "sinds Zelensky's bezoek aan het Witte Huis"
+    r"|[A-Z][\w-]+(?:'s|’s))\s+"
     # up to four words before the noun ("de uit de hand gelopen bijeenkomst"), but not
     # over another phrase ("voor de gastvrijheid | tijdens hun ontmoeting")
     r"(?:(?!(?:na|sinds|over|tijdens|voor|bij|met|hun|zijn)\s)\w[\w-]*\s+){0,4}?"
@@ -142,7 +144,7 @@ def _reference_parties(
             words.append(word)
 
     for m in smentions:
-        if ref.start <= m.start < ref.end and m.kind in ("name", "descriptor"):
+        if ref.start <= m.start < ref.end and m.kind in ("name", "descriptor", "possessive"):
             for a in m.actors:
                 add(a, m.text)
     # "over de top die Trump met Poetin in Boedapest wil houden": a relative clause that
@@ -285,9 +287,10 @@ def reference_mention(
     chosen = choose_timex(past, sentence.start + ref.start, "occurred", dct)
     if chosen is None and counted_from:
         # "hun eerste ontmoeting sinds de ruzie in het Witte Huis": before their own
+        # before the latest day the own contact may have been on: all that is known
         earlier = (
-            own_date.earliest - dt.timedelta(days=1)
-            if own_date is not None and own_date.earliest is not None
+            own_date.latest - dt.timedelta(days=1)
+            if own_date is not None and own_date.latest is not None
             else dct.latest
         )
         date = EventDate(
