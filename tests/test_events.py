@@ -801,3 +801,9 @@ def test_a_possessive_name_opens_a_contact_named_in_passing() -> None:
     assert [(x.type, x.participants) for x in passing] == [("meeting", ["trump", "zelensky"])]
     # the visit lies before the talks: before their last possible day
     assert passing[0].date.latest is not None and passing[0].date.latest < D(2025, 3, 19)
+
+
+def test_a_trilateral_contact_is_between_the_three_leaders() -> None:
+    got = mentions("Trump wil volgende maand een trilaterale ontmoeting organiseren.")
+    assert [m.participants for m in got] == [["putin", "trump", "zelensky"]]
+    assert got[0].status == "planned"

@@ -40,6 +40,8 @@ class MentionMatcher:
     possessives: frozenset[str]
     summits: re.Pattern[str]  # "Amerikaans-Russische top"
     summit_role: str  # whose summit: "president"
+    trilateral: re.Pattern[str]  # "trilaterale" before a contact noun
+    three: tuple[str, ...]  # the leaders a trilateral contact is between
 
     def find(self, text: str, day: dt.date | None) -> list[ActorMention]:
         found: list[ActorMention] = []
@@ -78,6 +80,11 @@ class MentionMatcher:
                         ActorMention(m.start(), m.end(), m.group(), "descriptor", tuple(holders))
                     )
             taken.append(m.span())
+        for m in self.trilateral.finditer(text):
+            # "een trilaterale ontmoeting": the three leaders the chronology follows
+            if free(*m.span()):
+                found.append(ActorMention(m.start(), m.end(), m.group(), "descriptor", self.three))
+                taken.append(m.span())
         for kind, pattern in (("group", self.groups), ("pronoun", self.pronouns)):
             for m in pattern.finditer(text):
                 if free(*m.span()):
@@ -114,6 +121,20 @@ def mention_matcher(kb: ActorBase) -> MentionMatcher:
     summits = re.compile(
         rf"(?<![\w-])(?P<a>[A-Z]\w+?s)-(?P<b>[A-Z]\w+e)(?=\s+(?:{_alternation(summit['nouns'])})\b)"
     )
+    tri = refs["trilateral"]
+    trilateral = re.compile(
+        rf"(?i)(?<![\w-])(?:{_alternation(tri['words'])})(?=\s+(?:{_alternation(tri['nouns'])}))"
+    )
     return MentionMatcher(
-        names, name_ids, descriptors, pronouns, groups, kb, possessives, summits, summit["role"]
+        names,
+        name_ids,
+        descriptors,
+        pronouns,
+        groups,
+        kb,
+        possessives,
+        summits,
+        summit["role"],
+        trilateral,
+        tuple(sorted(tri["parties"])),
     )
