@@ -502,3 +502,22 @@ def test_a_name_the_parse_took_for_a_particle_stays_out_of_the_lemma() -> None:
         ]
     )
     assert lemma(t, t.tokens[0]) == "bellen"
+
+
+def test_a_contact_word_with_a_preposition_is_a_noun_named_in_passing() -> None:
+    # "Hij spreekt van vooruitgang na telefoongesprekken met Poetin", the plural
+    # tagged as an infinitive
+    t = tree(
+        [
+            ("Hij", "hij", "PRON", "nsubj", 1, ""),
+            ("spreekt", "spreken", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+            ("van", "van", "ADP", "case", 3, ""),
+            ("vooruitgang", "vooruitgang", "NOUN", "obl", 1, ""),
+            ("na", "na", "ADP", "case", 5, ""),
+            ("telefoongesprekken", "telefoongesprek", "VERB", "obl", 1, "VerbForm=Inf"),
+            ("met", "met", "ADP", "case", 7, ""),
+            ("Poetin", "Poetin", "PROPN", "nmod", 5, ""),
+        ]
+    )
+    (found,) = passing_contacts(t, 0, 80, G)
+    assert found[2] == "na" and found[4] == "na telefoongesprekken"

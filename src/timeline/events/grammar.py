@@ -135,9 +135,11 @@ def passing_contacts(
             s, e = max(s, start), min(e, end)
             out.append((s - start, e - start, clause, "", t.text))
             continue
-        if t.pos != "NOUN" or contact_type(tree, t, g) is None:
-            continue
         case = next((c for c in tree.children(t) if c.dep == "case" and c.start < t.start), None)
+        # a word with a preposition of its own is a noun, whatever the tagger said
+        # ("na telefoongesprekken met ..." tagged as an infinitive)
+        if (t.pos != "NOUN" and case is None) or contact_type(tree, t, g) is None:
+            continue
         head = tree.head(t)
         if case is None or head is None:
             continue
