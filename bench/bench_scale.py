@@ -134,7 +134,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated article counts")
     parser.add_argument("--seed", type=int, default=16)
-    parser.add_argument("--work", type=Path, default=None, help="keep corpora and caches here")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=None,
+        help="an empty folder to keep the corpora, caches and outputs in",
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
