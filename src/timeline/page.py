@@ -142,10 +142,12 @@ _WORD = re.compile(r"[a-zà-ÿ]+(?:[.'][a-z]+)*")
 _QUOTES = re.compile(r"[\"“”„«»]|(?:^|\s)['‘’]|['‘’](?:\s|$)")
 _CLOSED = re.compile(r"[.!?;][\"'”’)]*\Z")
 _HEADLINE_MAX_WORDS = 20
+_BYLINE_MAX_TOKENS = 16
 
 
-def _tokens(line: str) -> list[tuple[int, int, str]]:
-    """(start, end, lower-case word) of each token, edge punctuation left out."""
+def _tokens(line: str, limit: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, lower-case word) of each token, edge punctuation left out; with
+    `limit`, no more than limit + 1 of them (enough to tell the line is longer)."""
     out = []
     for m in _TOKEN.finditer(line):
         raw = m.group()
@@ -154,6 +156,8 @@ def _tokens(line: str) -> list[tuple[int, int, str]]:
             continue
         a = m.start() + raw.index(core)
         out.append((a, a + len(core), core.lower()))
+        if limit is not None and len(out) > limit:
+            break
     return out
 
 
@@ -182,8 +186,8 @@ def _date_span(toks: list[tuple[int, int, str]], rules: _Rules) -> tuple[int, in
 
 
 def _byline(line: str, rules: _Rules) -> LineMark | None:
-    toks = _tokens(line)
-    if not toks or len(toks) > 16:
+    toks = _tokens(line, _BYLINE_MAX_TOKENS)  # a paragraph is not read to its end
+    if not toks or len(toks) > _BYLINE_MAX_TOKENS:
         return None
     span = _date_span(toks, rules)
     updated = any(w.rstrip(".:") in rules.updated for _, _, w in toks)
