@@ -223,13 +223,12 @@ def _date_again(
     dct = article.published.interval
     # "Trump had het gesprek zaterdag aangekondigd": a time expression in a clause of
     # saying or announcing dates that, not the contact
-    timexes = outside_saying(timexes, sentence, lex)
+    parts = clauses(sentence.text)
+    timexes = outside_saying(timexes, sentence, lex, parts)
     chosen = choose_timex(timexes, sentence.start + ctrig[0][0], status, dct) if timexes else None
     date = antecedent.date
     ante = antecedent.date.interval
-    trigger_clause = next(
-        (c for c in clauses(sentence.text) if c.start <= ctrig[0][0] < c.end), None
-    )
+    trigger_clause = next((c for c in parts if c.start <= ctrig[0][0] < c.end), None)
     own_clause = (
         chosen is not None
         and trigger_clause is not None

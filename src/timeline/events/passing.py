@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from timeline.actors import ActorBase
@@ -22,6 +23,7 @@ from timeline.events.evidence import Evidence, PassingRef, make_mention
 from timeline.events.grammar import passing_contacts, told_ahead
 from timeline.events.lexicon import Lexicon, decide_status, find_triggers, refine_type
 from timeline.events.participants import host
+from timeline.resources import load_toml
 from timeline.schema import (
     Article,
     Entity,
@@ -52,12 +54,18 @@ _PP_EVENT = re.compile(
     r"(?:\s+(?:met|tussen|van|aan)\s+|\b)"
 )
 
-# what may follow the head of such a phrase and still belong to it:
-# "na het gesprek met Poetin en Zelensky van gisteren in Alaska"
-_PP_GLUE = re.compile(
-    r"\s*(?:,\s*)?(?:(?:met|van|tussen|en|in|bij|op|de|het|zijn|diens)\s+)*"
-    r"(?:[A-Z][^\W\d_]+(?:se|sche)\s+)?(?:(?:president|premier|bondskanselier|leider|gezant|ambtgenoot|collega)\s+)?"
-)
+
+@cache
+def _glue() -> re.Pattern[str]:
+    """What may follow the head of such a phrase and still belong to it ("na het
+    gesprek met Poetin en Zelensky van gisteren in Alaska"): linking words, then a
+    nationality and an office word (`references.toml` `[passing]` `titles`) before a name."""
+    titles = "|".join(load_toml("references.toml")["passing"]["titles"])
+    return re.compile(
+        r"\s*(?:,\s*)?(?:(?:met|van|tussen|en|in|bij|op|de|het|zijn|diens)\s+)*"
+        rf"(?:[A-Z][^\W\d_]+(?:se|sche)\s+)?(?:(?:{titles})\s+)?"
+    )
+
 
 _PP_LINK = re.compile(r"\s*(?:,\s*)?(?:met|van|tussen|en|in|bij|op|aan)\s")
 
@@ -89,7 +97,7 @@ def passing_refs(
             # after the first, only a date follows without a linking word ("met Poetin
             # gisteren"), not the clause's object ("na zijn gesprek met Zelensky | de
             # president bijpraten")
-            at = _PP_GLUE.match(text, end)
+            at = _glue().match(text, end)
             stops = {end, at.end()} if at is not None else {end}
             if at is not None:
                 stops |= {end + g.start() for g in _GLUE_WORD.finditer(text[end : at.end()])}

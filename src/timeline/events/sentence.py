@@ -72,6 +72,7 @@ class SentenceView:
     timexes: list[TimeExpression]
     entities: list[Entity]
     refs: list[PassingRef]  # contacts named in passing
+    excluded: list[tuple[int, int]]  # their spans
     triggers: list[Trigger]  # contact words outside them
     own_text: str  # the text with the refs blanked out
     own_timex: list[TimeExpression]  # time expressions outside the refs
@@ -82,10 +83,6 @@ class SentenceView:
     @property
     def text(self) -> str:
         return self.sentence.text
-
-    @property
-    def excluded(self) -> list[tuple[int, int]]:
-        return [(r.start, r.end) for r in self.refs]
 
 
 def read_sentence(
@@ -112,6 +109,7 @@ def read_sentence(
         timexes=stimex,
         entities=sentities,
         refs=refs,
+        excluded=excluded,
         triggers=[
             t
             for t in find_triggers(text, lex, by_lemma)
