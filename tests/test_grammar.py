@@ -456,39 +456,39 @@ def test_told_ahead_reads_the_auxiliary_of_a_verb_tagged_as_a_noun() -> None:
 
 
 def test_a_particle_joins_a_verb_the_tagger_took_for_a_noun() -> None:
-    # "De ministers bereidden een ontmoeting voor": voorbereiden governs a plan
+    # "De adviseurs legden een top vast": vastleggen governs a plan
     t = tree(
         [
             ("De", "de", "DET", "det", 1, ""),
-            ("ministers", "minister", "NOUN", "nsubj", 2, ""),
-            ("bereidden", "bereiden", "NOUN", "ROOT", 2, ""),
+            ("adviseurs", "adviseur", "NOUN", "nsubj", 2, ""),
+            ("legden", "leggen", "NOUN", "ROOT", 2, ""),
             ("een", "een", "DET", "det", 4, ""),
-            ("ontmoeting", "ontmoeting", "NOUN", "obj", 2, ""),
-            ("voor", "voor", "ADP", "compound:prt", 2, ""),
+            ("top", "top", "NOUN", "obj", 2, ""),
+            ("vast", "vast", "ADJ", "compound:prt", 2, ""),
         ]
     )
-    assert lemma(t, t.tokens[2]) == "voorbereiden"
+    assert lemma(t, t.tokens[2]) == "vastleggen"
     got = governed_status(t, [t.tokens[4]], G)
     assert got is not None and got[0] == "planned"
 
 
 def test_a_contact_verb_in_a_clause_after_a_preposition_is_named_in_passing() -> None:
-    # "Trump belde Zelensky over wat hij met Poetin besprak": two contacts; with
+    # "Rutte sprak Macron over wat hij met Zelensky overlegde": two contacts; with
     # "nadat" instead of "over" the clause is a clause of its own
     rows: list[Row] = [
-        ("Trump", "Trump", "PROPN", "nsubj", 1, ""),
-        ("belde", "bellen", "VERB", "ROOT", 1, "Tense=Past|VerbForm=Fin"),
-        ("Zelensky", "Zelensky", "PROPN", "obj", 1, ""),
+        ("Rutte", "Rutte", "PROPN", "nsubj", 1, ""),
+        ("sprak", "spreken", "VERB", "ROOT", 1, "Tense=Past|VerbForm=Fin"),
+        ("Macron", "Macron", "PROPN", "obj", 1, ""),
         ("over", "over", "ADP", "case", 8, ""),
         ("wat", "wat", "PRON", "obj", 8, "PronType=Int"),
         ("hij", "hij", "PRON", "nsubj", 8, "PronType=Prs"),
         ("met", "met", "ADP", "case", 7, ""),
-        ("Poetin", "Poetin", "PROPN", "obl", 8, ""),
-        ("besprak", "bespreken", "VERB", "ccomp", 1, "Tense=Past|VerbForm=Fin"),
+        ("Zelensky", "Zelensky", "PROPN", "obl", 8, ""),
+        ("overlegde", "overleggen", "VERB", "ccomp", 1, "Tense=Past|VerbForm=Fin"),
     ]
     t = tree(rows)
     (found,) = passing_contacts(t, 0, 60, G)
-    assert found[2] == "over" and found[4] == "besprak"
+    assert found[2] == "over" and found[4] == "overlegde"
     assert found[0] == t.tokens[3].start and found[1] == t.tokens[8].end
     conj = tree([*rows[:3], ("nadat", "nadat", "SCONJ", "mark", 8, ""), *rows[4:]])
     assert passing_contacts(conj, 0, 60, G) == []
@@ -505,14 +505,14 @@ def test_a_name_the_parse_took_for_a_particle_stays_out_of_the_lemma() -> None:
 
 
 def test_a_contact_word_with_a_preposition_is_a_noun_named_in_passing() -> None:
-    # "Hij spreekt van vooruitgang na telefoongesprekken met Poetin", the plural
-    # tagged as an infinitive
+    # "Hij meldt een doorbraak na telefoongesprekken met Poetin", the plural tagged
+    # as an infinitive
     t = tree(
         [
             ("Hij", "hij", "PRON", "nsubj", 1, ""),
-            ("spreekt", "spreken", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
-            ("van", "van", "ADP", "case", 3, ""),
-            ("vooruitgang", "vooruitgang", "NOUN", "obl", 1, ""),
+            ("meldt", "melden", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+            ("een", "een", "DET", "det", 3, ""),
+            ("doorbraak", "doorbraak", "NOUN", "obj", 1, ""),
             ("na", "na", "ADP", "case", 5, ""),
             ("telefoongesprekken", "telefoongesprek", "VERB", "obl", 1, "VerbForm=Inf"),
             ("met", "met", "ADP", "case", 7, ""),

@@ -224,7 +224,7 @@ STORY = (
     "WASHINGTON (ANP) - De Amerikaanse president Donald Trump heeft gisteren met de "
     "Russische president Vladimir Poetin gebeld. Het gesprek duurde ruim een uur, "
     "meldde het Witte Huis.\n\n"
-    "Volgens het Kremlin spraken de twee leiders over een staakt-het-vuren.\n\n"
+    "Het Kremlin meldde dat een staakt-het-vuren aan bod kwam.\n\n"
 )
 CAPTION = "Trump en Poetin ontmoetten elkaar in juli 2018 in Helsinki voor een topoverleg."
 

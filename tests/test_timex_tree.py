@@ -109,19 +109,19 @@ def test_present_weekday_is_today_when_the_day_is_known() -> None:
 
 
 def test_an_infinitive_takes_the_tense_of_the_finite_verb_above_it() -> None:
-    # "Hij kreeg een uitnodiging om te komen na de top van vrijdag": past, last Friday
-    text = "Hij kreeg een uitnodiging om te komen na de top van vrijdag"
+    # "Zij kreeg een verzoek om te reizen na het beraad van vrijdag": past, last Friday
+    text = "Zij kreeg een verzoek om te reizen na het beraad van vrijdag"
     rows = [
-        ("hij", "PRON", "nsubj", 1, ""),
+        ("zij", "PRON", "nsubj", 1, ""),
         ("krijgen", "VERB", "ROOT", 1, PAST),
         ("een", "DET", "det", 3, ""),
-        ("uitnodiging", "NOUN", "obj", 1, ""),
+        ("verzoek", "NOUN", "obj", 1, ""),
         ("om", "ADP", "mark", 6, ""),
         ("te", "ADP", "mark", 6, ""),
-        ("komen", "VERB", "acl", 3, "VerbForm=Inf"),
+        ("reizen", "VERB", "acl", 3, "VerbForm=Inf"),
         ("na", "ADP", "case", 9, ""),
-        ("de", "DET", "det", 9, ""),
-        ("top", "NOUN", "obl", 6, ""),
+        ("het", "DET", "det", 9, ""),
+        ("beraad", "NOUN", "obl", 6, ""),
         ("van", "ADP", "case", 11, ""),
         ("vrijdag", "NOUN", "nmod", 9, ""),
     ]

@@ -38,7 +38,7 @@ class MentionMatcher:
     groups: re.Pattern[str]
     kb: ActorBase
     possessives: frozenset[str]
-    summits: re.Pattern[str]  # "Amerikaans-Russische top"
+    summits: re.Pattern[str]  # "Oekraïens-Amerikaanse top"
     summit_role: str  # whose summit: "president"
     trilateral: re.Pattern[str]  # "trilaterale" before a contact noun
     three: tuple[str, ...]  # the leaders a trilateral contact is between
@@ -72,7 +72,7 @@ class MentionMatcher:
             found.append(ActorMention(m.start(), m.end(), m.group(), "descriptor", tuple(holders)))
             taken.append(m.span())
         for m in self.summits.finditer(text):
-            # "de Amerikaans-Russische top": a summit of the two countries' leaders
+            # "de Oekraïens-Amerikaanse top": a summit of the two countries' leaders
             for adj in (m.group("a") + "e", m.group("b")):
                 holders = self.kb.descriptor_holders(f"{adj} {self.summit_role}", day)
                 if holders and free(m.start(), m.end()):

@@ -85,7 +85,7 @@ def grammar() -> Grammar:
 
 def lemma(tree: Tree, t: Token) -> str:
     """The lemma as one lower-case word, a separated particle joined on ("kijkt ... uit"),
-    also where the tagger took the verb for a noun ("bereidden ... voor")."""
+    also where the tagger took the verb for a noun ("legden ... vast")."""
     base = base_lemma(t)
     for c in tree.children(t):
         if c.dep == "compound:prt" and c.text.islower() and not base.startswith(c.text):
@@ -155,7 +155,7 @@ def passing_contacts(
 
 def _embedded_contact(tree: Tree, t: Token, g: Grammar) -> str | None:
     """A contact verb whose clause a preposition makes the topic of another contact
-    word ("belde Zelensky over wat hij met Poetin had besproken") names a contact in
+    word ("sprak Rutte over wat hij met Zelensky had overlegd") names a contact in
     passing: the preposition. Clauses with a conjunction ("nadat", "om te") are clauses
     of their own (`lexicon.clauses`)."""
     head = tree.head(t)
@@ -363,7 +363,7 @@ def _embedding_governor(
     tree: Tree, verb: Token, g: Grammar
 ) -> tuple[EventStatus, list[str]] | None:
     """The status a verb of planning or proposing gives the complement clause the
-    contact is in ("hoopte dat er een top zou volgen", "stelt voor om een ontmoeting te
+    contact is in ("wenst dat er een gesprek plaatsvindt", "stelt voor om een ontmoeting te
     organiseren"): the outermost such verb."""
     found = None
     node = verb

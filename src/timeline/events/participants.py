@@ -277,7 +277,7 @@ def _named_by_relative(
 def _sends(ctx: ArticleContext, view: SentenceView, m: ActorMention) -> bool:
     """ "Trump stuurt zijn gezant naar Moskou": the leader right before a verb of
     sending sends someone else; not when the parse reads another verb there
-    ("stuurt aan op een ontmoeting": aims at one, `grammar.lemma` with its particle)."""
+    ("stuurt aan op een gesprek": aims at one, `grammar.lemma` with its particle)."""
     hit = ctx.lex.senders.match(view.text[m.end : m.end + 40].lower())
     if hit is None:
         return False

@@ -45,7 +45,7 @@ _PP_EVENT = re.compile(
     # "een" only after "na", "tijdens", "sinds" ("tijdens een bezoek aan Denemarken"):
     # "een voorstel voor een ontmoeting tussen Zelensky en Poetin" is the contact itself
     r"(?P<det>het|de|(?:(?<=na )|(?<=tijdens )|(?<=sinds ))een|zijn|hun|dat|diens|die|deze|dit"
-    # a possessive name: "sinds Zelensky's bezoek aan het Witte Huis"
+    # a possessive name: "sinds Rutte's bezoek aan Kyiv"
     r"|[A-Z][\w-]+(?:'s|’s))\s+"
     # up to four words before the noun ("de uit de hand gelopen bijeenkomst"), but not
     # over another phrase ("voor de gastvrijheid | tijdens hun ontmoeting")
@@ -95,8 +95,8 @@ def passing_refs(
             # the next actor, place or date may begin after any of the glue words
             # ("met | zijn Amerikaanse ambtgenoot": "zijn" is glue and part of the name);
             # after the first, only a date follows without a linking word ("met Poetin
-            # gisteren"), not the clause's object ("na zijn gesprek met Zelensky | de
-            # president bijpraten")
+            # gisteren"), not the clause's object ("na zijn lunch met Macron | de
+            # premier opbellen")
             at = _glue().match(text, end)
             stops = {end, at.end()} if at is not None else {end}
             if at is not None:
@@ -463,8 +463,8 @@ def passing_mentions(
     passing: list[EventMention] = []
     for ref in view.refs:
         start = view.sentence.start
-        # "wil hij bespreken tijdens hun ontmoeting", "zal na zijn gesprek met Zelensky
-        # Poetin bellen": under a modal or the future, a contact yet to come
+        # "wil hij bespreken tijdens hun ontmoeting", "gaat na zijn lunch met Macron
+        # Poetin opbellen": under a modal or the future, a contact yet to come
         ahead = (
             "named in passing, under a modal or the future"
             if told_ahead(ctx.tree, start + ref.start, start + ref.end, ctx.gram)

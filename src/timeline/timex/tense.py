@@ -151,7 +151,7 @@ def tree_direction(tree: Tree, start: int, end: int) -> Direction | Literal["pre
         return None
     aux = [c for c in tree.children(verb) if c.dep in ("aux", "aux:pass", "cop")]
     if not aux and feature(verb, "VerbForm") == "Inf":
-        # "een uitnodiging om te komen na de top van vrijdag": an infinitive has no
+        # "een verzoek om te reizen na het beraad van vrijdag": an infinitive has no
         # tense of its own; the finite verb it depends on gives it ("kreeg": past)
         finite = next((a for a in tree.ancestors(verb) if a.pos in ("VERB", "AUX")), None)
         if finite is not None and feature(finite, "VerbForm") == "Fin":
