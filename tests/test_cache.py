@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from timeline import cache, executors, export, pipeline
+from timeline import cache, executors, export, ner, pipeline
+from timeline.actors import load_actors
 from timeline.cache import AnalysisCache, Fingerprint, default_cache_dir
 from timeline.cli import app
+from timeline.loader import load_paths
 from timeline.pipeline import BuildOptions, build_timeline
 from timeline.schema import Timeline
 
@@ -30,7 +32,7 @@ def _json(result: pipeline.BuildResult) -> str:
 
 
 def _entries(root: Path) -> list[Path]:
-    return sorted((root / cache.NAMESPACE).glob("*/*.json"))
+    return sorted((root / cache.NAMESPACE).glob("*/*[0-9a-f].json"))
 
 
 @pytest.fixture(scope="module")
@@ -204,3 +206,25 @@ def test_diff_builds_corpus_folders_from_the_cache(
     result = runner.invoke(app, ["diff", str(corpus), str(corpus), "--cache", str(root)])
     assert result.exit_code == 0, result.output
     assert "no changes" in result.stdout
+
+
+def test_tokens_are_kept_apart_and_a_build_does_not_read_them(
+    corpus: Path, clean: str, nlp, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path / "cache"
+    first = build_timeline([corpus], BuildOptions(cache_dir=root), nlp=nlp)
+    assert all(a.tokens == [] for a in first.analyses)  # a build keeps only what it merges
+    store = cache.open_cache(root, ner.default_model_dir(), load_actors().focus_ids)
+    assert store is not None
+    fresh = pipeline.analyse_articles(load_paths([corpus]).articles, nlp=nlp)
+    for article, analysis in zip(fresh.articles, fresh.analyses, strict=True):
+        hit = store.get(article)
+        assert hit is not None and hit[1] == analysis  # the token columns read back whole
+        slim = store.get(article, tokens=False)
+        assert slim is not None and slim[1].tokens == [] and slim[1].events == analysis.events
+    for path in (root / cache.NAMESPACE).glob("*/*.tokens.json"):
+        path.write_bytes(b"\x00 not tokens")
+    again = build_timeline([corpus], BuildOptions(cache_dir=root), nlp=nlp)
+    assert again.analysed == [] and _json(again) == clean
+    assert store.get(fresh.articles[0]) is None  # a full read finds the tokens corrupt
+    assert "corrupt cache entry" in store.warnings[0]

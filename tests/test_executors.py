@@ -53,7 +53,7 @@ def serial_json(corpus: Path, nlp) -> str:  # type: ignore[no-untyped-def]
 
 
 def _cache_entries(root: Path) -> list[Path]:
-    return list(root.glob("analysis-v1/*/*.json"))
+    return list(root.glob("analysis-v2/*/*[0-9a-f].json"))
 
 
 # -- the interface ---------------------------------------------------------------------------

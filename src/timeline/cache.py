@@ -2,14 +2,19 @@
 
 Analysing an article (NER, time expressions, event mentions) is the slow part of
 a build and depends only on the article and on the pipeline. So each article's
-result, the narrowed `Article` and its `ArticleAnalysis`, is kept as one JSON
-file, written atomically as soon as the article is done: a build that is killed
-midway resumes where it stopped, and a build of an unchanged corpus analyses
-nothing.
+result, the narrowed `Article` and its `ArticleAnalysis`, is kept as JSON files,
+written atomically as soon as the article is done: a build that is killed midway
+resumes where it stopped, and a build of an unchanged corpus analyses nothing.
 
 Layout, under the cache directory (`default_cache_dir()`, or `--cache DIR`):
 
-    analysis-v1/<fingerprint>/<key>.json
+    analysis-v2/<fingerprint>/<key>.json          the article and its analysis, no tokens
+    analysis-v2/<fingerprint>/<key>.tokens.json   the tokens, one array per field
+
+The tokens (the linguistic layer) are most of an analysis but only `inspect` and
+the re-dating of a narrowed article read them, so they have a file of their own,
+in columns (`TokenColumns`), written before the entry: a build reads the small
+entry of each article and the tokens of none (`get(..., tokens=False)`).
 
 - `<fingerprint>` hashes everything the analysis depends on besides the article
   (`Fingerprint`): the package version, the code of the `timeline` package, the
@@ -36,7 +41,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 import spacy
 from pydantic import ValidationError
@@ -45,12 +50,13 @@ from timeline import __version__
 from timeline.errors import OutputError
 from timeline.ner import ModelNotFoundError
 from timeline.output import write_atomic
-from timeline.schema import Article, ArticleAnalysis, Model
+from timeline.schema import Article, ArticleAnalysis, Model, Token
 from timeline.syntax import default_lemma_table, default_syntax_dir
 
 CACHE_ENV = "TIMELINE_CACHE_DIR"
-NAMESPACE = "analysis-v1"
+NAMESPACE = "analysis-v2"
 KEEP_FINGERPRINTS = 3
+M = TypeVar("M", bound=Model)
 _DIGEST = re.compile(r"\A[0-9a-f]{24}\Z")
 _STALE_TMP_SECONDS = 3600.0
 
@@ -135,6 +141,36 @@ class CacheEntry(Model):
     analysis: ArticleAnalysis
 
 
+_TOKEN_FIELDS = ("i", "text", "start", "end", "lemma", "pos", "tag", "morph", "dep", "head")
+
+
+class TokenColumns(Model):
+    """An article's tokens as one array per `Token` field: a tenth of the JSON of a
+    list of objects, and read back without validating each token."""
+
+    format: Literal[1] = 1
+    key: str
+    i: list[int]
+    text: list[str]
+    start: list[int]
+    end: list[int]
+    lemma: list[str]
+    pos: list[str]
+    tag: list[str]
+    morph: list[str]
+    dep: list[str]
+    head: list[int]
+
+    @classmethod
+    def of(cls, key: str, tokens: list[Token]) -> TokenColumns:
+        columns = {f: [getattr(t, f) for t in tokens] for f in _TOKEN_FIELDS}
+        return cls(key=key, **columns)
+
+    def tokens(self) -> list[Token]:
+        rows = zip(*(getattr(self, f) for f in _TOKEN_FIELDS), strict=True)
+        return [Token.model_construct(**dict(zip(_TOKEN_FIELDS, row, strict=True))) for row in rows]
+
+
 def article_key(article: Article) -> str:
     """The cache key of a loaded article: its id and full text, with the encoding it came in."""
     h = hashlib.sha256()
@@ -177,11 +213,35 @@ class AnalysisCache:
     def path_for(self, article: Article) -> Path:
         return self.directory / f"{article_key(article)}.json"
 
-    def get(self, article: Article) -> tuple[Article, ArticleAnalysis] | None:
-        """The cached (narrowed article, analysis) of `article`, or None (a miss)."""
+    def tokens_path_for(self, article: Article) -> Path:
+        return self.directory / f"{article_key(article)}.tokens.json"
+
+    def get(
+        self, article: Article, *, tokens: bool = True
+    ) -> tuple[Article, ArticleAnalysis] | None:
+        """The cached (narrowed article, analysis) of `article`, or None (a miss).
+
+        With `tokens=False` the analysis comes without its tokens, and their file
+        is not read."""
         if not self.readable:
             return None
         path = self.path_for(article)
+        entry = self._read(path, article, CacheEntry)
+        if entry is None or not self._belongs(path, entry, article):
+            return None
+        if not tokens:
+            return entry.article, entry.analysis
+        tokens_path = self.tokens_path_for(article)
+        columns = self._read(tokens_path, article, TokenColumns)
+        if columns is None:
+            return None
+        if columns.key != entry.key:
+            self._corrupt(tokens_path, article, "tokens do not belong under this name")
+            return None
+        return entry.article, entry.analysis.model_copy(update={"tokens": columns.tokens()})
+
+    def _read(self, path: Path, article: Article, model: type[M]) -> M | None:
+        """The file at `path` as a `model`; None, with a warning unless it is missing."""
         try:
             data = path.read_bytes()
         except FileNotFoundError:
@@ -190,21 +250,23 @@ class AnalysisCache:
             self.warnings.append(f"{path}: cannot read cache entry ({exc.strerror or exc})")
             return None
         try:
-            entry = CacheEntry.model_validate_json(data)
+            return model.model_validate_json(data)
         except (ValidationError, ValueError) as exc:
             reason = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
             self._corrupt(path, article, reason)
             return None
+
+    def _belongs(self, path: Path, entry: CacheEntry, article: Article) -> bool:
         if entry.key != path.stem or entry.fingerprint != self.fingerprint.digest:
             self._corrupt(path, article, "entry does not belong under this name")
-            return None
+            return False
         if entry.article.model_copy(update={"published": article.published}) != article:
             self._corrupt(path, article, "entry is for a different article")
-            return None
+            return False
         if entry.analysis.article != article.id:
             self._corrupt(path, article, "analysis is for a different article")
-            return None
-        return entry.article, entry.analysis
+            return False
+        return True
 
     def put(self, loaded: Article, narrowed: Article, analysis: ArticleAnalysis) -> None:
         """Store the analysis of the article `loaded` (atomically; a failure only warns)."""
@@ -212,9 +274,14 @@ class AnalysisCache:
             return
         path = self.path_for(loaded)
         entry = CacheEntry(
-            key=path.stem, fingerprint=self.fingerprint.digest, article=narrowed, analysis=analysis
+            key=path.stem,
+            fingerprint=self.fingerprint.digest,
+            article=narrowed,
+            analysis=analysis.model_copy(update={"tokens": []}),
         )
-        try:
+        columns = TokenColumns.of(path.stem, analysis.tokens)
+        try:  # the tokens first: an entry is only there once its tokens are
+            write_atomic(self.tokens_path_for(loaded), columns.model_dump_json())
             write_atomic(path, entry.model_dump_json())
         except OutputError as exc:
             self._cannot_write(exc)

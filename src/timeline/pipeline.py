@@ -80,25 +80,48 @@ class Analysed:
     analyses: list[ArticleAnalysis]
     focus: frozenset[str]
     analysed: list[str] = field(default_factory=list)
+    # False: the analyses come without their tokens (a build keeps only what it merges)
+    tokens: bool = True
     cached: list[str] = field(default_factory=list)
     cache_warnings: list[str] = field(default_factory=list)
 
 
-def redate_from_corpus(analysed: Analysed, timeline: Timeline) -> Analysed:
+def redate_from_corpus(
+    analysed: Analysed,
+    timeline: Timeline,
+    options: BuildOptions = BuildOptions(),
+    *,
+    executor: Executor | None = None,
+) -> Analysed:
     """Month-dated articles that the chronology dates more tightly get their time
-    expressions and mentions again with that date (`timex.corpus`); one pass."""
+    expressions and mentions again with that date (`timex.corpus`); one pass.
+
+    Analyses kept without tokens take them again for the narrowed articles only:
+    from the cache, else analysed anew (`options`, `executor`)."""
     narrowed = narrow_by_corpus(timeline.events, analysed.articles)
     if not narrowed:
         return analysed
     kb = load_actors()
     articles, analyses = list(analysed.articles), list(analysed.analyses)
-    for i, article in enumerate(articles):
-        if article.id in narrowed:
-            articles[i] = article.model_copy(update={"published": narrowed[article.id]})
-            analyses[i] = date_and_events(
-                articles[i], analyses[i].entities, kb, analysed.focus, analyses[i].tokens
-            )
-    return replace(analysed, articles=articles, analyses=analyses)
+    at = [i for i, article in enumerate(articles) if article.id in narrowed]
+    warnings = analysed.cache_warnings
+    if not analysed.tokens:
+        full = analyse_articles([articles[i] for i in at], options, executor=executor)
+        warnings = [*warnings, *full.cache_warnings]
+        for i, analysis in zip(at, full.analyses, strict=True):
+            analyses[i] = analysis
+    for i in at:
+        articles[i] = articles[i].model_copy(update={"published": narrowed[articles[i].id]})
+        analyses[i] = date_and_events(
+            articles[i], analyses[i].entities, kb, analysed.focus, analyses[i].tokens
+        )
+    if not analysed.tokens:
+        analyses = [_without_tokens(a) for a in analyses]
+    return replace(analysed, articles=articles, analyses=analyses, cache_warnings=warnings)
+
+
+def _without_tokens(analysis: ArticleAnalysis) -> ArticleAnalysis:
+    return analysis.model_copy(update={"tokens": []}) if analysis.tokens else analysis
 
 
 def analyse_articles(
@@ -107,8 +130,13 @@ def analyse_articles(
     *,
     nlp: Language | None = None,
     on_article: Callable[[Article], None] | None = None,
+    tokens: bool = True,
+    executor: Executor | None = None,
 ) -> Analysed:
-    """Stages 2–4 for every article: from the cache if it has them, else analysed and cached."""
+    """Stages 2–4 for every article: from the cache if it has them, else analysed and cached.
+
+    With `tokens=False` each analysis is kept without its tokens (most of its size),
+    and the cache is read without them: what a build needs, in bounded memory."""
     kb = load_actors()
     focus = options.focus if options.focus is not None else kb.focus_ids
     model_dir = options.model_dir or ner.default_model_dir()
@@ -118,7 +146,7 @@ def analyse_articles(
     todo: list[tuple[int, Article]] = []
     cached: list[str] = []
     for i, article in enumerate(ordered):
-        hit = store.get(article) if store else None
+        hit = store.get(article, tokens=tokens) if store else None
         if hit is None:
             todo.append((i, article))
             continue
@@ -126,12 +154,12 @@ def analyse_articles(
         cached.append(article.id)
         if on_article:
             on_article(hit[0])
-    executor = make_executor(options, nlp)
+    executor = executor or make_executor(options, nlp)
     spec = AnalysisSpec(focus, options.model_dir)
     for i, (article, analysis) in executor.analyse(todo, spec):
         if store:
             store.put(ordered[i], article, analysis)  # at once: a killed build resumes here
-        results[i] = (article, analysis)
+        results[i] = (article, analysis if tokens else _without_tokens(analysis))
         if on_article:
             on_article(article)
     done = [r for r in results if r is not None]
@@ -142,6 +170,7 @@ def analyse_articles(
         analysed=sorted(ordered[i].id for i, _ in todo),
         cached=cached,
         cache_warnings=store.warnings if store else [],
+        tokens=tokens,
     )
 
 
@@ -215,10 +244,13 @@ def build_timeline(
 ) -> BuildResult:
     """Build the merged chronology of every article under `paths`."""
     loaded = loader.load_paths(paths, max_bytes=options.max_bytes, stdin=stdin)  # stage 1
-    analysed = analyse_articles(loaded.articles, options, nlp=nlp, on_article=on_article)
+    executor = make_executor(options, nlp)
+    analysed = analyse_articles(
+        loaded.articles, options, on_article=on_article, tokens=False, executor=executor
+    )
     # month-only date lines the rest of the corpus pins down (stage 3 again, then 4)
     if options.corpus_dates:
-        analysed = redate_from_corpus(analysed, assemble(analysed))
+        analysed = redate_from_corpus(analysed, assemble(analysed), options, executor=executor)
     # stage 5: merge/dedup, then the editorial corrections
     timeline = assemble(analysed, loaded.problems, options.corrections)
     return BuildResult(

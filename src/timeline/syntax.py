@@ -107,7 +107,8 @@ class SyntaxComponent:
 @Language.factory(COMPONENT, default_config={"path": "", "lemma_table": ""})
 def _make_syntax(nlp: Language, name: str, path: str, lemma_table: str) -> SyntaxComponent:
     backoff = LemmaBackoff.load(Path(lemma_table)) if lemma_table else None
-    return SyntaxComponent(spacy.load(path, vocab=nlp.vocab), backoff)
+    # its own tokenizer is never used (the NER pipeline's tokenizes): not read from disk
+    return SyntaxComponent(spacy.load(path, vocab=nlp.vocab, exclude=["tokenizer"]), backoff)
 
 
 def add_syntax(nlp: Language, path: Path | None = None) -> bool:
@@ -152,7 +153,7 @@ def extract_tokens(doc: Doc, offset: int = 0) -> list[Token]:
             continue
         pos, morph = reconcile(tok.pos_, tok.tag_, str(tok.morph))
         out.append(
-            Token(
+            Token.model_construct(  # spaCy gives the types: no validation per token
                 i=tok.i,
                 text=tok.text,
                 start=tok.idx + offset,

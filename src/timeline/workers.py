@@ -45,12 +45,12 @@ class ProcessExecutor:
 
     def __init__(self, workers: int, nlp: Language | None = None) -> None:
         self.workers = workers if workers > 0 else cpu_count()
-        self.nlp = nlp  # for the in-process case
+        self.serial = SerialExecutor(nlp)  # for the in-process case, its pipeline loaded once
 
     def analyse(self, todo: Sequence[WorkItem], spec: AnalysisSpec) -> Iterator[Done]:
         n = min(self.workers, len(todo))
         if n <= 1:
-            yield from SerialExecutor(self.nlp).analyse(todo, spec)
+            yield from self.serial.analyse(todo, spec)
             return
         pool = ProcessPoolExecutor(
             max_workers=n,
