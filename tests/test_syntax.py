@@ -21,6 +21,14 @@ def test_backoff_keeps_a_known_lemma_and_unknown_words() -> None:
     assert b.lemma("Kyiv", "PROPN", "kyiv") == "kyiv"  # names keep the model's lemma
 
 
+def test_backoff_lemmatises_the_participle_of_a_separable_verb() -> None:
+    b = LemmaBackoff({**TABLE, "geroepen": "roepen"})
+    assert b.lemma("opgegeven", "VERB", "op_gegeven") == "op_geven"  # ge- taken off
+    assert b.lemma("omgeroepen", "VERB", "om_geroepen") == "om_roepen"  # the table's lemma
+    assert b.lemma("opgegeven", "ADJ", "op_gegeven") == "op_gegeven"  # verbs only
+    assert b.lemma("opgeven", "VERB", "op_geven") == "op_geven"  # a lemma already
+
+
 def test_shipped_table_loads_and_knows_inflected_verbs() -> None:
     b = LemmaBackoff.load(default_lemma_table())
     assert b is not None

@@ -65,13 +65,25 @@ class LemmaBackoff:
             return cls(json.load(fh))
 
     def lemma(self, text: str, pos: str, lemma: str) -> str:
-        found = self.table.get(text.lower()) or self.table.get(text)
+        found = self.table.get(text.lower()) or self.table.get(text) or self.participle(pos, lemma)
         if not found:
             return lemma
         given = lemma.replace("_", "").lower()
         unchanged = given == text.lower() and found.lower() != given
         unknown = pos in OPEN_CLASSES and given != found.lower() and given not in self.known
         return found if unchanged or unknown else lemma
+
+    def participle(self, pos: str, lemma: str) -> str | None:
+        """A separable verb's participle that the model lemmatised as particle plus
+        participle ("op_gegeven"): the particle and the participle's own lemma
+        ("op_geven"), from the table, else a strong participle without its "ge-"."""
+        particle, sep, rest = lemma.partition("_")
+        if not sep or pos not in ("VERB", "AUX"):
+            return None
+        base = self.table.get(rest)
+        if base is None and rest.startswith("ge") and rest.endswith("en") and len(rest) > 5:
+            base = rest[2:]  # "gegeven" → "geven": most strong verbs keep their vowel
+        return f"{particle}_{base}" if base else None
 
     def __call__(self, doc: Doc) -> Doc:
         for tok in doc:
