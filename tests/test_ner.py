@@ -93,6 +93,15 @@ def test_pipeline_layout(nlp: Language) -> None:
     assert len(list(doc.sents)) == 2
 
 
+def test_a_line_break_ends_a_sentence_for_the_parser(nlp: Language) -> None:
+    # a headline without a full stop, then the lead: two sentences, two trees
+    doc = nlp("Rutte spreekt vandaag met Macron\n\nDen Haag - De premier reist vanochtend af.")
+    sents = [s for s in doc.sents if not s.text.isspace()]
+    assert sents[0].text.strip() == "Rutte spreekt vandaag met Macron"
+    for sent in sents:
+        assert all(t.head.i in range(sent.start, sent.end) for t in sent if not t.is_space)
+
+
 # --- known actors win over the statistical model ----------------------------------
 
 

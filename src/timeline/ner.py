@@ -89,6 +89,17 @@ def _only_after() -> dict[str, tuple[str, frozenset[str]]]:
     }
 
 
+@Language.component("timeline_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: a headline, a dateline or a caption without a full
+    stop is not parsed into the sentence of the next line (the parser and the entity
+    recogniser respect boundaries set before them)."""
+    for t in doc[:-1]:
+        if t.is_space and "\n" in t.text:
+            doc[t.i + 1].is_sent_start = True
+    return doc
+
+
 @Language.factory("timeline_context_names")
 def _make_context_names(nlp: Language, name: str) -> ContextNames:
     return ContextNames(_only_after())
@@ -390,6 +401,7 @@ def load_pipeline(model_dir: Path | None = None) -> Language:
     nlp = spacy.load(path)
     if not any(name in nlp.pipe_names for name in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("sentencizer", first=True)
+    nlp.add_pipe("timeline_line_breaks", after=nlp.pipe_names[0])
     ruler_config = {"phrase_matcher_attr": "ORTH", "overwrite_ents": True}
     if "ner" in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner", config=ruler_config)
