@@ -234,6 +234,32 @@ def test_contact_named_in_passing_by_its_preposition() -> None:
     assert (start, end) == (11, 38)  # "na het gesprek met Zelensky"
 
 
+def test_contact_nouns_coordinated_in_a_passing_phrase_are_two_contacts() -> None:
+    # "Rutte juicht na overleg met Scholz en een ontmoeting met Tusk": the parser hangs the
+    # second noun from the first one's name; each noun is a contact with its own side
+    t = tree(
+        [
+            ("Rutte", "Rutte", "PROPN", "nsubj", 1, ""),
+            ("juicht", "juichen", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+            ("na", "na", "ADP", "case", 3, ""),
+            ("overleg", "overleg", "NOUN", "obl", 1, ""),
+            ("met", "met", "ADP", "case", 5, ""),
+            ("Scholz", "Scholz", "PROPN", "nmod", 3, ""),
+            ("en", "en", "CCONJ", "cc", 8, ""),
+            ("een", "een", "DET", "det", 8, ""),
+            ("ontmoeting", "ontmoeting", "NOUN", "conj", 5, ""),
+            ("met", "met", "ADP", "case", 10, ""),
+            ("Tusk", "Tusk", "PROPN", "nmod", 8, ""),
+        ]
+    )
+    text = "Rutte juicht na overleg met Scholz en een ontmoeting met Tusk"
+    found = passing_contacts(t, 0, 100, G)
+    assert [(text[s:e], prep, det, head) for s, e, prep, det, head in found] == [
+        ("na overleg met Scholz", "na", "", "na overleg"),
+        ("en een ontmoeting met Tusk", "na", "een", "en een ontmoeting"),
+    ]
+
+
 def test_contact_under_another_contact_word_is_named_in_passing() -> None:
     # "Ze spraken over zijn ontmoeting met Erdogan": any preposition under a contact word
     t = tree(

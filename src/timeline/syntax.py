@@ -214,14 +214,16 @@ class Tree:
     def children(self, t: Token) -> list[Token]:
         return [self.tokens[i] for i in self._children.get(t.i, ())]
 
-    def span(self, t: Token) -> tuple[int, int]:
-        """Character offsets (start, end) of the subtree of `t`."""
+    def span(self, t: Token, skip: Iterable[Token] = ()) -> tuple[int, int]:
+        """Character offsets (start, end) of the subtree of `t`, without the subtrees
+        of the tokens in `skip`."""
         start, end = t.start, t.end
+        skipped = {s.i for s in skip}
         todo = [t]
         while todo:
             cur = todo.pop()
             start, end = min(start, cur.start), max(end, cur.end)
-            todo.extend(self.children(cur))
+            todo.extend(c for c in self.children(cur) if c.i not in skipped)
         return start, end
 
     def ancestors(self, t: Token) -> Iterator[Token]:

@@ -135,7 +135,7 @@ def passing_contacts(
             s, e = max(s, start), min(e, end)
             out.append((s - start, e - start, clause, "", t.text))
             continue
-        case = next((c for c in tree.children(t) if c.dep == "case" and c.start < t.start), None)
+        case = _case(tree, t, g)
         # a word with a preposition of its own is a noun, whatever the tagger said
         # ("na telefoongesprekken met ..." tagged as an infinitive)
         if (t.pos != "NOUN" and case is None) or contact_type(tree, t, g) is None:
@@ -143,13 +143,44 @@ def passing_contacts(
         head = tree.head(t)
         if case is None or head is None:
             continue
-        under_contact = contact_type(tree, head, g) is not None
+        under_contact = contact_type(tree, head, g) is not None and t.dep != "conj"
         if lemma(tree, case) not in g.passing_preps and not under_contact:
             continue
         det = next((c.text.lower() for c in tree.children(t) if c.dep in ("det", "nmod:poss")), "")
-        s, e = tree.span(t)
+        # "na telefoongesprekken met Poetin en een ontmoeting met Zelensky": each
+        # contact noun of a coordination is a contact of its own
+        s, e = tree.span(t, skip=_conjunct_contacts(tree, t, g))
         s, e = max(s, case.start), min(e, end)
-        out.append((s - start, e - start, case.text.lower(), det, tree_text(tree, case, t)))
+        first = case if case.start >= s else tree.at(s, e)[0]  # a conjunct: its own words
+        out.append((s - start, e - start, case.text.lower(), det, tree_text(tree, first, t)))
+    return out
+
+
+def _own_case(tree: Tree, t: Token) -> Token | None:
+    return next((c for c in tree.children(t) if c.dep == "case" and c.start < t.start), None)
+
+
+def _case(tree: Tree, t: Token, g: Grammar) -> Token | None:
+    """The preposition of the phrase `t` heads; for a contact noun coordinated inside
+    another's phrase ("na X met A en een Y met B"), the preposition of that phrase."""
+    case = _own_case(tree, t)
+    if case is not None or t.dep != "conj":
+        return case
+    for anc in tree.ancestors(t):
+        if contact_type(tree, anc, g) is not None:
+            return _own_case(tree, anc)
+    return None
+
+
+def _conjunct_contacts(tree: Tree, t: Token, g: Grammar) -> list[Token]:
+    """The contact nouns coordinated inside the phrase of `t`: contacts of their own."""
+    out, todo = [], list(tree.children(t))
+    while todo:
+        cur = todo.pop()
+        if cur.dep == "conj" and contact_type(tree, cur, g) is not None:
+            out.append(cur)
+        else:
+            todo.extend(tree.children(cur))
     return out
 
 
