@@ -127,3 +127,26 @@ def test_an_infinitive_takes_the_tense_of_the_finite_verb_above_it() -> None:
     ]
     start = text.index("vrijdag")
     assert tree_direction(Tree(toks(text, rows, 0)), start, start + 7) == "past"
+
+
+def test_a_weekday_ahead_on_its_own_weekday_is_today() -> None:
+    # 2025-12-07 is a Sunday; the parse hangs the weekday from a conjunct name, so no
+    # verb group directs it, and the words around it read ahead: that Sunday, not the
+    # next one
+    body = "Rutte ontmoet Scholz en Tusk zondag in Berlijn."
+    rows = [
+        ("Rutte", "PROPN", "nsubj", 1, ""),
+        ("ontmoeten", "VERB", "ROOT", 1, PRES),
+        ("Scholz", "PROPN", "obj", 1, ""),
+        ("en", "CCONJ", "cc", 4, ""),
+        ("Tusk", "PROPN", "conj", 2, ""),
+        ("zondag", "NOUN", "flat", 4, ""),
+        ("in", "ADP", "case", 7, ""),
+        ("Berlijn.", "PROPN", "obl", 1, ""),
+    ]
+    article = make_article(f"date 2025-12-07\n\n{body}", "a.txt")
+    parsed = toks(body, rows, article.body_start)
+    start = article.text.index("zondag")
+    assert tree_direction(Tree(parsed), start, start + 6) is None
+    (t,) = [x for x in find_timexes(article, parsed) if x.text == "zondag"]
+    assert (t.earliest, t.latest) == (D(2025, 12, 7), D(2025, 12, 7))

@@ -164,8 +164,8 @@ def _directed(ms: list[Mention], tree: Tree, text: str, day_known: bool) -> list
         v = m.value
         if v.kind == "weekday" and v.part is None and not _EXPLICIT.match(text, m.start):
             found = tree_direction(tree, m.start, m.end)
-            if found == "present":
-                # news in the present: that weekday, today included
+            if found == "present" or (found is None and v.direction == "future"):
+                # news in the present or ahead: that weekday, today included
                 today = "today" if day_known else None
                 m = m._replace(value=v._replace(direction="future", part=today))
             elif found is not None and found != v.direction:
