@@ -130,16 +130,16 @@ def test_an_infinitive_takes_the_tense_of_the_finite_verb_above_it() -> None:
 
 
 def test_a_weekday_ahead_on_its_own_weekday_is_today() -> None:
-    # 2025-12-07 is a Sunday; the parse hangs the weekday from a conjunct name, so no
-    # verb group directs it, and the words around it read ahead: that Sunday, not the
-    # next one
+    # 2025-12-07 is a Sunday; a bad parse hangs the weekday from a name outside the
+    # clause, so no verb group directs it, and the words around it read ahead: that
+    # Sunday, not the next one
     body = "Rutte ontmoet Scholz en Tusk zondag in Berlijn."
     rows = [
         ("Rutte", "PROPN", "nsubj", 1, ""),
         ("ontmoeten", "VERB", "ROOT", 1, PRES),
         ("Scholz", "PROPN", "obj", 1, ""),
         ("en", "CCONJ", "cc", 4, ""),
-        ("Tusk", "PROPN", "conj", 2, ""),
+        ("Tusk", "PROPN", "parataxis", 2, ""),
         ("zondag", "NOUN", "flat", 4, ""),
         ("in", "ADP", "case", 7, ""),
         ("Berlijn.", "PROPN", "obl", 1, ""),
@@ -150,3 +150,83 @@ def test_a_weekday_ahead_on_its_own_weekday_is_today() -> None:
     assert tree_direction(Tree(parsed), start, start + 6) is None
     (t,) = [x for x in find_timexes(article, parsed) if x.text == "zondag"]
     assert (t.earliest, t.latest) == (D(2025, 12, 7), D(2025, 12, 7))
+
+
+def test_the_future_in_the_past_is_ahead() -> None:
+    # "Hij zei dat de ploeg woensdag zou vertrekken": zou + infinitive, a plan ahead;
+    # "zou woensdag hebben gebeld", a perfect infinitive, is a claim about the past
+    plan = toks(
+        "ploeg zou woensdag vertrekken",
+        [
+            ("ploeg", "NOUN", "nsubj", 3, ""),
+            ("zullen", "AUX", "aux", 3, PAST),
+            ("woensdag", "NOUN", "obl", 3, ""),
+            ("vertrekken", "VERB", "ROOT", 3, "VerbForm=Inf"),
+        ],
+        0,
+    )
+    assert tree_direction(Tree(plan), 10, 18) == "future"
+    claim = toks(
+        "hij zou woensdag hebben gebeld",
+        [
+            ("hij", "PRON", "nsubj", 4, ""),
+            ("zullen", "AUX", "aux", 4, PAST),
+            ("woensdag", "NOUN", "obl", 4, ""),
+            ("hebben", "AUX", "aux", 4, "VerbForm=Inf"),
+            ("bellen", "VERB", "ROOT", 4, "VerbForm=Part"),
+        ],
+        0,
+    )
+    assert tree_direction(Tree(claim), 8, 16) == "past"
+
+
+def test_a_coordinated_weekday_keeps_its_clause() -> None:
+    # "Zij vertrok maandag of dinsdag": the second weekday hangs from the first
+    text = "Zij vertrok maandag of dinsdag"
+    rows = [
+        ("zij", "PRON", "nsubj", 1, ""),
+        ("vertrekken", "VERB", "ROOT", 1, PAST),
+        ("maandag", "NOUN", "obl", 1, ""),
+        ("of", "CCONJ", "cc", 4, ""),
+        ("dinsdag", "NOUN", "conj", 2, ""),
+    ]
+    start = text.index("dinsdag")
+    assert tree_direction(Tree(toks(text, rows, 0)), start, start + 7) == "past"
+
+
+def test_a_month_name_on_a_verb_takes_its_direction() -> None:
+    # in a June article: "Ze hadden in maart willen tekenen" is last March; "Ze
+    # kwamen met een plan, nog voor eind maart" puts the deadline ahead
+    body = "Ze hadden de deal al in maart willen tekenen tijdens een bezoek."
+    rows = [
+        ("ze", "PRON", "nsubj", 8, ""),
+        ("hebben", "AUX", "aux", 8, PAST),
+        ("de", "DET", "det", 3, ""),
+        ("deal", "NOUN", "obj", 8, ""),
+        ("al", "ADV", "advmod", 8, ""),
+        ("in", "ADP", "case", 6, ""),
+        ("maart", "PROPN", "obl", 8, ""),
+        ("willen", "AUX", "aux", 8, "VerbForm=Inf"),
+        ("tekenen", "VERB", "ROOT", 8, "VerbForm=Inf"),
+        ("tijdens", "ADP", "case", 11, ""),
+        ("een", "DET", "det", 11, ""),
+        ("bezoek.", "NOUN", "obl", 8, ""),
+    ]
+    article = make_article(f"date 2025-06-10\n\n{body}", "a.txt")
+    (t,) = [x for x in find_timexes(article, toks(body, rows, article.body_start))]
+    assert (t.earliest, t.latest) == (D(2025, 3, 1), D(2025, 3, 31))
+    body = "Ze kwamen met een plan, nog voor eind maart."
+    rows = [
+        ("ze", "PRON", "nsubj", 1, ""),
+        ("komen", "VERB", "ROOT", 1, PAST),
+        ("met", "ADP", "case", 4, ""),
+        ("een", "DET", "det", 4, ""),
+        ("plan,", "NOUN", "obl", 1, ""),
+        ("nog", "ADV", "advmod", 7, ""),
+        ("voor", "ADP", "case", 7, ""),
+        ("eind", "NOUN", "obl", 1, ""),
+        ("maart.", "PROPN", "nmod", 7, ""),
+    ]
+    article = make_article(f"date 2025-06-10\n\n{body}", "b.txt")
+    (t,) = [x for x in find_timexes(article, toks(body, rows, article.body_start))]
+    assert t.earliest is not None and t.earliest.year == 2026  # ahead: next March

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from timeline.resources import load_toml
 from timeline.schema import Article, Interval, Published, TimeExpression, Token
-from timeline.syntax import Tree
+from timeline.syntax import Tree, base_lemma
 from timeline.timex.narrow import narrow_published
 from timeline.timex.recognise import Mention, recognise, sentence_of
 from timeline.timex.resolve import Resolved, resolve
@@ -155,23 +156,41 @@ def find_timexes(article: Article, tokens: Sequence[Token] = ()) -> list[TimeExp
 
 
 def _directed(ms: list[Mention], tree: Tree, text: str, day_known: bool) -> list[Mention]:
-    """Bare weekdays directed by the verb group of their clause (`tense.tree_direction`).
+    """Bare weekdays and month names directed by the verb group of their clause
+    (`tense.tree_direction`).
 
-    A weekday told in the present is that day or the next such day; it can be the
-    article's own day only when the date line gives the day."""
+    A weekday told in the present is that day or the next such day; the article's
+    own weekday is that day, but only when the date line gives the day. A month name
+    that hangs from a verb takes a past or future verb group's direction ("hadden in
+    februari willen tekenen"); the present says nothing about a month."""
     out = []
     for m in ms:
         v = m.value
-        if v.kind == "weekday" and v.part is None and not _EXPLICIT.match(text, m.start):
-            found = tree_direction(tree, m.start, m.end)
-            if found == "present" or (found is None and v.direction == "future"):
-                # news in the present or ahead: that weekday, today included
-                today = "today" if day_known else None
-                m = m._replace(value=v._replace(direction="future", part=today))
-            elif found is not None and found != v.direction:
+        if v.kind == "month_name" and v.year is None and not _EXPLICIT.match(text, m.start):
+            found = tree_direction(tree, m.start, m.end) if _on_verb(tree, m) else None
+            if found in ("past", "future"):
                 m = m._replace(value=v._replace(direction=found))
+        elif v.kind == "weekday" and v.part is None and not _EXPLICIT.match(text, m.start):
+            found = tree_direction(tree, m.start, m.end)
+            direction = "future" if found == "present" else found or v.direction
+            # the article's own weekday is today, ahead as well as past ("komen maandag"
+            # on a Monday), when the date line gives the day
+            today = "today" if day_known and direction == "future" else None
+            m = m._replace(value=v._replace(direction=direction, part=today))
         out.append(m)
     return out
+
+
+def _on_verb(tree: Tree, m: Mention) -> bool:
+    """The expression hangs from a verb itself, not from a noun ("een voorstel voor
+    een top in augustus" dates the top, whatever tense proposed it), and no deadline
+    preposition puts it ahead ("nog voor eind augustus")."""
+    root = tree.head_of(m.start, m.end)
+    head = tree.head(root) if root is not None else None
+    if root is None or head is None or head.pos not in ("VERB", "AUX"):
+        return False
+    deadline = frozenset(load_toml("tense_cues.toml")["tree"]["deadline_preps"])
+    return not any(c.dep == "case" and base_lemma(c) in deadline for c in tree.children(root))
 
 
 def _note(m: Mention, published: Published) -> str:

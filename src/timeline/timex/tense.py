@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from timeline.resources import load_toml
@@ -127,6 +127,11 @@ def tree_aux() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(tree["future_aux"]), frozenset(tree["perfect_aux"])
 
 
+@cache
+def _future_in_past() -> frozenset[str]:
+    return frozenset(load_toml("tense_cues.toml")["tree"]["future_in_past"])
+
+
 _CLAUSAL = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "xcomp", "csubj", "conj"})
 
 
@@ -141,8 +146,10 @@ def tree_direction(tree: Tree, start: int, end: int) -> Direction | Literal["pre
     verb = None
     node = root
     for anc in tree.ancestors(root):
-        if node.dep in _CLAUSAL:
-            return None  # the path leaves the clause before it meets a verb (a bad parse)
+        if node.dep in _CLAUSAL and (node.dep != "conj" or node.pos in ("VERB", "AUX")):
+            # the path leaves the clause before it meets a verb (a bad parse); a
+            # conjunct word ("maandag of dinsdag") stays in its clause
+            return None
         if anc.pos in ("VERB", "AUX"):
             verb = anc
             break
@@ -159,9 +166,12 @@ def tree_direction(tree: Tree, start: int, end: int) -> Direction | Literal["pre
             aux = [c for c in tree.children(verb) if c.dep in ("aux", "aux:pass", "cop")]
     future_aux, perfect_aux = tree_aux()
     group = [verb, *aux]
-    if any(feature(v, "Tense") == "Past" for v in group):
-        return "past"
-    if feature(verb, "VerbForm") == "Part" and any(base_lemma(a) in perfect_aux for a in aux):
+    perfect = feature(verb, "VerbForm") == "Part" and any(base_lemma(a) in perfect_aux for a in aux)
+    if not perfect and any(
+        feature(a, "Tense") == "Past" and base_lemma(a) in _future_in_past() for a in aux
+    ):
+        return "future"  # "zou maandag ingaan"
+    if any(feature(v, "Tense") == "Past" for v in group) or perfect:
         return "past"
     if any(base_lemma(a) in future_aux for a in aux):
         return "future"
