@@ -177,3 +177,15 @@ def test_every_rule_has_keys_in_its_matches() -> None:
                         ]
                     found = found or bool(at)
                 assert found, (rule.name, m)
+
+
+def test_a_day_of_the_month_the_article_is_dated_by_is_of_that_year() -> None:
+    # a month-only date line: "12 mei" is May 2025 whether it lies ahead or past;
+    # another month keeps the union over the possible days of publication
+    article = make_article("date 2025-05\n\nDe ministers praten op 12 mei en op 3 mei.", "a.txt")
+    found = {t.text: (t.earliest, t.latest) for t in find_timexes(article)}
+    assert found["op 12 mei"] == (dt.date(2025, 5, 12), dt.date(2025, 5, 12))
+    assert found["op 3 mei"] == (dt.date(2025, 5, 3), dt.date(2025, 5, 3))
+    other = make_article("date 2025-05\n\nDe ministers spraken op 20 april.", "b.txt")
+    (t,) = find_timexes(other)
+    assert (t.earliest, t.latest) == (dt.date(2025, 4, 20), dt.date(2025, 4, 20))

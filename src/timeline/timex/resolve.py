@@ -502,6 +502,16 @@ def _resolve(
         return None
     if dct.earliest == dct.latest:  # a day: the union of one
         return resolve_day(v, dct.earliest, anchor)
+    one_month = (dct.earliest.year, dct.earliest.month) == (dct.latest.year, dct.latest.month)
+    if (
+        v.kind in ("date", "dayrange")
+        and v.year is None
+        and one_month
+        and v.month == dct.earliest.month
+    ):
+        # "11 april" in an article dated April 2025: a day of the very month it was
+        # published in, so of that year, ahead or past
+        v = v._replace(year=dct.earliest.year)
     parts: list[Resolved] = []
     d = dct.earliest
     if not by_day and d < dct.latest and _day_free(v, anchor):
