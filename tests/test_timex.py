@@ -189,3 +189,16 @@ def test_a_day_of_the_month_the_article_is_dated_by_is_of_that_year() -> None:
     other = make_article("date 2025-05\n\nDe ministers spraken op 20 april.", "b.txt")
     (t,) = find_timexes(other)
     assert (t.earliest, t.latest) == (dt.date(2025, 4, 20), dt.date(2025, 4, 20))
+
+
+def test_the_past_week_with_an_article_is_the_seven_days_before() -> None:
+    # Tuesday 2025-11-25: "de afgelopen week" is the seven days before; "vorige week"
+    # and "de komende week" are calendar weeks
+    body = "De afgelopen week sprak zij Rutte. Vorige week ook. De komende week reist ze."
+    found = {
+        t.text: (t.earliest, t.latest)
+        for t in find_timexes(make_article(f"date 2025-11-25\n\n{body}", "a.txt"))
+    }
+    assert found["De afgelopen week"] == (dt.date(2025, 11, 18), dt.date(2025, 11, 24))
+    assert found["Vorige week"] == (dt.date(2025, 11, 17), dt.date(2025, 11, 23))
+    assert found["komende week"] == (dt.date(2025, 12, 1), dt.date(2025, 12, 7))

@@ -251,9 +251,11 @@ def p_weekend(m: re.Match[str], text: str) -> Value | None:
 
 
 def p_span(m: re.Match[str], text: str) -> Value | None:
-    mod = m.group("mod").lower()
-    unit = words().unit(m.group("unit"))
-    n = words().count(m.group("num"))[1] if m.group("num") else 0
+    if m.group("unit1"):  # "de afgelopen week": one unit
+        mod, unit, n = m.group("mod1").lower(), words().unit(m.group("unit1")), 1
+    else:
+        mod, unit = m.group("mod").lower(), words().unit(m.group("unit"))
+        n = words().count(m.group("num"))[1] if m.group("num") else 0
     direction: Direction = "past" if mod in _past_mods() else "future"
     return Value("span", unit=unit, lo=n, hi=n, direction=direction)  # type: ignore[arg-type]
 
