@@ -202,3 +202,14 @@ def test_the_past_week_with_an_article_is_the_seven_days_before() -> None:
     assert found["De afgelopen week"] == (dt.date(2025, 11, 18), dt.date(2025, 11, 24))
     assert found["Vorige week"] == (dt.date(2025, 11, 17), dt.date(2025, 11, 23))
     assert found["komende week"] == (dt.date(2025, 12, 1), dt.date(2025, 12, 7))
+
+
+def test_last_weekday_is_before_the_article_day() -> None:
+    # Friday 2025-02-28: "afgelopen vrijdag" is a week ago; a bare "vrijdag" in the
+    # past is that day
+    body = "Afgelopen vrijdag sprak zij Rutte. Vrijdag sprak zij Macron."
+    found = {
+        t.text: t.earliest
+        for t in find_timexes(make_article(f"date 2025-02-28\n\n{body}", "a.txt"))
+    }
+    assert found == {"Afgelopen vrijdag": dt.date(2025, 2, 21), "Vrijdag": dt.date(2025, 2, 28)}

@@ -134,6 +134,8 @@ def p_weekday(m: re.Match[str], text: str) -> Value | None:
         return Value(
             "weekday", weekday=wd, offset=words().rel_offset(mod.split(" ")[0]), part="week"
         )
+    if mod in _past_mods():  # "afgelopen vrijdag": before the article's day, never on it
+        return Value("weekday", weekday=wd, direction="past", part="before")
     return Value("weekday", weekday=wd, direction=_dir(m, text, mod))
 
 

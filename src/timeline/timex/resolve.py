@@ -218,6 +218,7 @@ def resolve_day(v: Value, d: dt.date, anchor: Interval | None = None) -> Resolve
                 v.direction,
                 v.offset if v.part == "week" else None,
                 today=v.part == "today",
+                before=v.part == "before",
             )
         )
     if k == "week":
@@ -386,9 +387,15 @@ def _season_year(d: dt.date, first: int, last: int, direction: str | None, offse
 
 
 def _weekday(
-    d: dt.date, w: int, direction: str | None, week_offset: int | None, today: bool = False
+    d: dt.date,
+    w: int,
+    direction: str | None,
+    week_offset: int | None,
+    today: bool = False,
+    before: bool = False,
 ) -> dt.date:
-    """The weekday `w` on or before `d` (past), after `d` (future; on or after it with
+    """The weekday `w` on or before `d` (past; before it with `before`: "afgelopen
+    vrijdag" on a Friday is a week ago), after `d` (future; on or after it with
     `today`: a weekday told in the present, "reist woensdag" on a Wednesday), or in the
     week of `d` counted by `week_offset`."""
     if week_offset is not None:
@@ -396,7 +403,8 @@ def _weekday(
     if direction == "future":
         step = 0 if today else 1
         return d + D(days=(w - d.weekday() - step) % 7 + step)
-    return d - D(days=(d.weekday() - w) % 7)
+    step = 1 if before else 0
+    return d - D(days=(d.weekday() - w - step) % 7 + step)
 
 
 def _wrap(v: Value, d: dt.date, anchor: Interval | None) -> Resolved | None:
