@@ -18,7 +18,7 @@ import gzip
 import json
 import os
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import spacy
@@ -116,11 +116,26 @@ class SyntaxComponent:
         yield from docs
 
 
+@spacy.registry.tokenizers("timeline.unused_tokenizer.v1")
+def _unused_tokenizer() -> Callable[[Language], Callable[[str], Doc]]:
+    """A tokenizer that costs nothing to build, for a pipeline whose components only
+    ever run on Docs another pipeline tokenized (the Dutch exceptions take a second)."""
+
+    def create(nlp: Language) -> Callable[[str], Doc]:
+        return lambda text: Doc(nlp.vocab, words=text.split())
+
+    return create
+
+
+_NO_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "timeline.unused_tokenizer.v1"}}}
+
+
 @Language.factory(COMPONENT, default_config={"path": "", "lemma_table": ""})
 def _make_syntax(nlp: Language, name: str, path: str, lemma_table: str) -> SyntaxComponent:
     backoff = LemmaBackoff.load(Path(lemma_table)) if lemma_table else None
-    # its own tokenizer is never used (the NER pipeline's tokenizes): not read from disk
-    return SyntaxComponent(spacy.load(path, vocab=nlp.vocab, exclude=["tokenizer"]), backoff)
+    # its own tokenizer is never used (the NER pipeline's tokenizes): neither built nor read
+    syntax = spacy.load(path, vocab=nlp.vocab, exclude=["tokenizer"], config=_NO_TOKENIZER)
+    return SyntaxComponent(syntax, backoff)
 
 
 def add_syntax(nlp: Language, path: Path | None = None) -> bool:
