@@ -230,3 +230,21 @@ def test_a_month_name_on_a_verb_takes_its_direction() -> None:
     article = make_article(f"date 2025-06-10\n\n{body}", "b.txt")
     (t,) = [x for x in find_timexes(article, toks(body, rows, article.body_start))]
     assert t.earliest is not None and t.earliest.year == 2026  # ahead: next March
+
+
+def test_a_light_verb_with_an_object_is_present_not_a_perfect() -> None:
+    # "Rutte heeft vrijdag een gesprek met Tusk": "heeft" holds a noun, not a participle
+    text = "Rutte heeft vrijdag een gesprek"
+    rows = [
+        ("Rutte", "PROPN", "nsubj", 1, ""),
+        ("hebben", "AUX", "ROOT", 1, PRES),
+        ("vrijdag", "NOUN", "obl", 1, ""),
+        ("een", "DET", "det", 4, ""),
+        ("gesprek", "NOUN", "obj", 1, ""),
+    ]
+    start = text.index("vrijdag")
+    assert tree_direction(Tree(toks(text, rows, 0)), start, start + 7) == "present"
+    # with a participle it is the perfect: "heeft vrijdag een gesprek gevoerd"
+    perfect = [*rows, ("voeren", "VERB", "xcomp", 1, "VerbForm=Part")]
+    text += " gevoerd"
+    assert tree_direction(Tree(toks(text, perfect, 0)), start, start + 7) is None

@@ -27,7 +27,12 @@ from functools import cache
 from timeline.resources import load_toml
 from timeline.schema import EventStatus, EventType, Token
 from timeline.syntax import Tree, base_lemma, feature
-from timeline.timex.tense import cue_direction, tree_aux
+from timeline.timex.tense import (
+    holds_participle,
+    light_verbs,
+    present_finite,
+    tree_aux,
+)
 
 NOMINAL_RELS = frozenset({"obj", "obl", "nmod", "nsubj", "nsubj:pass", "obl:arg", "iobj", "appos"})
 VERBAL = frozenset({"VERB", "AUX"})
@@ -72,7 +77,7 @@ def grammar() -> Grammar:
         marks=_by_word(data["marks"]),  # type: ignore[arg-type]
         reportative_aux=frozenset(data["tense"]["reportative_aux"]),
         perfect_aux=tree_aux()[1],
-        light_verbs=frozenset(data["tense"]["light_verbs"]),
+        light_verbs=light_verbs(),
         occurrence_verbs=frozenset(data["tense"]["occurrence_verbs"]),
         passing_preps=frozenset(data["passing"]["prepositions"]),
         embedded_clauses=frozenset(data["passing"]["embedded_clauses"]),
@@ -220,7 +225,7 @@ def out_of_scope(tree: Tree, triggers: Iterable[Token], g: Grammar) -> str | Non
             and head is not None
             and lemma(tree, head) in states
             and not _past(tree, head)
-            and not _holds_participle(tree, head)
+            and not holds_participle(tree, head)
         ):
             return f"a state: {head.text!r} {t.text!r}"
         verb = _clause_verb(tree, t)
@@ -297,29 +302,6 @@ def _past(tree: Tree, verb: Token) -> bool:
     )
 
 
-def _holds_participle(tree: Tree, verb: Token) -> bool:
-    """A "hebben"/"zijn" that is an auxiliary or holds a participle is the perfect's
-    auxiliary, however the parse attached the rest ("heeft geen contact ... bevestigd")."""
-    return verb.dep in ("aux", "aux:pass") or any(
-        feature(c, "VerbForm") == "Part" for c in tree.children(verb)
-    )
-
-
-def _present_finite(tree: Tree, verb: Token, light: bool = False) -> bool:
-    """A present-tense finite verb group with no auxiliary ("spreekt", "heeft ... een gesprek").
-
-    The tagger's `Tense=Pres` is checked against the past-tense word forms the time
-    resolver knows (`tense_cues.toml`), so a mis-tagged "bespraken" stays past; a light
-    verb ("heeft een gesprek") is a main verb here, not the perfect's auxiliary."""
-    return (
-        feature(verb, "Tense") == "Pres"
-        and feature(verb, "VerbForm") == "Fin"
-        and not _auxiliaries(tree, verb)
-        and (light or cue_direction(verb.text) != "past")
-        and not (light and _holds_participle(tree, verb))
-    )
-
-
 def verb_group_status(tree: Tree, verb: Token, g: Grammar) -> tuple[EventStatus, list[str]] | None:
     """The status the verb group of a contact's clause gives it, or None.
 
@@ -342,11 +324,11 @@ def verb_group_status(tree: Tree, verb: Token, g: Grammar) -> tuple[EventStatus,
         and feature(verb, "VerbForm") == "Inf"
     ):
         return "planned", [f"future in the past: {' '.join(a.text for a in aux)} ... {verb.text}"]
-    if _present_finite(tree, verb, lemma(tree, verb) in g.light_verbs):
+    if present_finite(tree, verb, lemma(tree, verb) in g.light_verbs):
         return "planned", [f"present tense: {verb.text!r}"]
     if lemma(tree, verb) in g.light_verbs and feature(verb, "VerbForm") == "Inf":
         head = tree.head(verb)
-        if head is not None and head.pos in VERBAL and _present_finite(tree, head):
+        if head is not None and head.pos in VERBAL and present_finite(tree, head):
             return "planned", [f"present tense: {head.text!r} ... {verb.text!r}"]
     return None
 

@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from timeline.resources import load_toml
+from timeline.schema import Token
 from timeline.syntax import Tree, base_lemma, feature
 from timeline.timex.values import Direction
 from timeline.timex.words import words
@@ -175,11 +176,35 @@ def tree_direction(tree: Tree, start: int, end: int) -> Direction | Literal["pre
         return "past"
     if any(base_lemma(a) in future_aux for a in aux):
         return "future"
-    if (
-        not aux
-        and feature(verb, "Tense") == "Pres"
-        and feature(verb, "VerbForm") == "Fin"
-        and cue_direction(verb.text) != "past"  # a mis-tagged "bespraken", a perfect "heeft"
-    ):
+    light = base_lemma(verb) in light_verbs() and any(c.dep == "obj" for c in tree.children(verb))
+    if present_finite(tree, verb, light):
         return "present"
     return None
+
+
+@cache
+def light_verbs() -> frozenset[str]:
+    return frozenset(load_toml("tense_cues.toml")["tree"]["light_verbs"])
+
+
+def holds_participle(tree: Tree, verb: Token) -> bool:
+    """A "hebben"/"zijn" that is an auxiliary or holds a participle is the perfect's
+    auxiliary, however the parse attached the rest ("heeft geen contact ... bevestigd")."""
+    return verb.dep in ("aux", "aux:pass") or any(
+        feature(c, "VerbForm") == "Part" for c in tree.children(verb)
+    )
+
+
+def present_finite(tree: Tree, verb: Token, light: bool = False) -> bool:
+    """A present-tense finite verb group with no auxiliary ("spreekt", "heeft ... een gesprek").
+
+    The tagger's `Tense=Pres` is checked against the past-tense word forms of
+    `tense_cues.toml`, so a mis-tagged "bespraken" stays past; a `light` verb ("heeft
+    een gesprek") is a main verb here, not the perfect's auxiliary."""
+    return (
+        feature(verb, "Tense") == "Pres"
+        and feature(verb, "VerbForm") == "Fin"
+        and not any(c.dep in ("aux", "aux:pass", "cop") for c in tree.children(verb))
+        and (light or cue_direction(verb.text) != "past")
+        and not (light and holds_participle(tree, verb))
+    )
