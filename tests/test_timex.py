@@ -213,3 +213,17 @@ def test_last_weekday_is_before_the_article_day() -> None:
         for t in find_timexes(make_article(f"date 2025-02-28\n\n{body}", "a.txt"))
     }
     assert found == {"Afgelopen vrijdag": dt.date(2025, 2, 21), "Vrijdag": dt.date(2025, 2, 28)}
+
+
+def test_earlier_and_later_this_year() -> None:
+    # Wednesday 2025-06-11: "eerder dit jaar" runs from 1 January to the day before,
+    # "later dit jaar" from the day after to 31 December
+    body = "Eerder dit jaar sprak zij Rutte. Later dit jaar spreekt zij Macron."
+    found = {
+        t.text: (t.earliest, t.latest)
+        for t in find_timexes(make_article(f"date 2025-06-11\n\n{body}", "a.txt"))
+    }
+    assert found == {
+        "Eerder dit jaar": (dt.date(2025, 1, 1), dt.date(2025, 6, 10)),
+        "Later dit jaar": (dt.date(2025, 6, 12), dt.date(2025, 12, 31)),
+    }

@@ -264,6 +264,11 @@ def resolve_day(v: Value, d: dt.date, anchor: Interval | None = None) -> Resolve
             return None if d == end else Resolved(d + D(days=1), end, r.value, "month")
         return r
     if k == "year":
+        first, last = d.replace(month=1, day=1), d.replace(month=12, day=31)
+        if v.part == "eerder":  # "eerder dit jaar": 1 January to the day before
+            return None if d == first else Resolved(first, d - D(days=1), str(d.year), "year")
+        if v.part == "later":  # "later dit jaar": the day after to 31 December
+            return None if d == last else Resolved(d + D(days=1), last, str(d.year), "year")
         return _year(d.year + v.offset, v.part)
     if k == "month_name":
         mon = v.month or 1
