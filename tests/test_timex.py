@@ -227,3 +227,15 @@ def test_earlier_and_later_this_year() -> None:
         "Eerder dit jaar": (dt.date(2025, 1, 1), dt.date(2025, 6, 10)),
         "Later dit jaar": (dt.date(2025, 6, 12), dt.date(2025, 12, 31)),
     }
+
+
+def test_a_preposition_directs_a_weekday() -> None:
+    # Wednesday 2025-08-27, a clause in the past: "tot vrijdag" still lies ahead,
+    # "sinds maandag" behind
+    body = "De bond gaf de clubs tot vrijdag de tijd. Sinds maandag lag alles stil."
+    found = {
+        t.text: (t.earliest, t.latest)
+        for t in find_timexes(make_article(f"date 2025-08-27\n\n{body}", "a.txt"))
+    }
+    assert found["tot vrijdag"] == (dt.date(2025, 8, 27), dt.date(2025, 8, 29))
+    assert found["Sinds maandag"] == (dt.date(2025, 8, 25), dt.date(2025, 8, 27))

@@ -136,6 +136,8 @@ def p_weekday(m: re.Match[str], text: str) -> Value | None:
         )
     if mod in _past_mods():  # "afgelopen vrijdag": before the article's day, never on it
         return Value("weekday", weekday=wd, direction="past", part="before")
+    if not mod and (by_prep := _prep_dir(m, text)) is not None:  # "tot vrijdag"
+        return Value("weekday", weekday=wd, direction=by_prep, part="prep")
     return Value("weekday", weekday=wd, direction=_dir(m, text, mod))
 
 
@@ -157,18 +159,24 @@ def context_pattern(name: str, tail: str = "") -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation(words().context[name])})\s+{tail}$", re.IGNORECASE)
 
 
-def _calendar_dir(m: re.Match[str], text: str) -> Direction | None:
-    """Direction for a month or date named without a year.
-
-    A preposition decides first ("tot 10 maart" lies ahead, "sinds februari" behind);
-    then a tense cue of the clause; without either, the resolver takes the nearest.
-    """
+def _prep_dir(m: re.Match[str], text: str) -> Direction | None:
+    """The direction a preposition before the match gives: "tot 10 maart", "tot
+    vrijdag" lie ahead, "sinds februari" behind."""
     before = text[max(0, m.start() - 20) : m.start()]
     if context_pattern("behind_preps").search(before):
         return "past"
     if context_pattern("ahead_preps", r"(?:op\s+|in\s+)?").search(before):
         return "future"
-    return tense_at(text, m.start(), m.end())
+    return None
+
+
+def _calendar_dir(m: re.Match[str], text: str) -> Direction | None:
+    """Direction for a month or date named without a year.
+
+    A preposition decides first (`_prep_dir`); then a tense cue of the clause; without
+    either, the resolver takes the nearest.
+    """
+    return _prep_dir(m, text) or tense_at(text, m.start(), m.end())
 
 
 def p_numdate(m: re.Match[str], text: str) -> Value | None:
