@@ -248,3 +248,19 @@ def test_a_light_verb_with_an_object_is_present_not_a_perfect() -> None:
     perfect = [*rows, ("voeren", "VERB", "xcomp", 1, "VerbForm=Part")]
     text += " gevoerd"
     assert tree_direction(Tree(toks(text, perfect, 0)), start, start + 7) is None
+
+
+def test_a_weekday_on_a_planned_contact_lies_ahead() -> None:
+    # "Het geplande beraad zondag is afgeblazen": whatever the verb, the weekday dates
+    # a contact its modifier says has not taken place
+    text = "Het geplande beraad zondag is afgeblazen"
+    rows = [
+        ("het", "DET", "det", 2, ""),
+        ("plannen", "VERB", "amod", 2, "VerbForm=Part"),
+        ("beraad", "NOUN", "nsubj:pass", 5, ""),
+        ("zondag", "PROPN", "appos", 2, ""),
+        ("zijn", "AUX", "aux:pass", 5, PRES),
+        ("afblazen", "VERB", "ROOT", 5, "VerbForm=Part"),
+    ]
+    start = text.index("zondag")
+    assert tree_direction(Tree(toks(text, rows, 0)), start, start + 6) == "future"

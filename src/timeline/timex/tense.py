@@ -144,6 +144,8 @@ def tree_direction(tree: Tree, start: int, end: int) -> Direction | Literal["pre
     root = tree.head_of(start, end)
     if root is None:
         return None
+    if _not_yet(tree, root):
+        return "future"  # "het geplande overleg zondag"
     verb = None
     node = root
     for anc in tree.ancestors(root):
@@ -180,6 +182,26 @@ def tree_direction(tree: Tree, start: int, end: int) -> Direction | Literal["pre
     if present_finite(tree, verb, light):
         return "present"
     return None
+
+
+@cache
+def _not_yet_words() -> frozenset[str]:
+    """Modifiers that say a contact has not taken place ([modifiers] of grammar.toml)."""
+    mods = load_toml("grammar.toml")["modifiers"]
+    return frozenset(w for words in mods.values() for w in words)
+
+
+def _not_yet(tree: Tree, t: Token) -> bool:
+    """`t` hangs from a noun a not-yet modifier qualifies ("het geplande overleg zondag",
+    "de mogelijke top van vrijdag"); adjectives inflect with -e."""
+    head = tree.head(t)
+    if head is None or head.pos not in ("NOUN", "PROPN") or t.dep not in ("appos", "nmod", "flat"):
+        return False
+    words = _not_yet_words()
+    return any(
+        c.dep == "amod" and (c.text.lower() in words or c.text.lower().removesuffix("e") in words)
+        for c in tree.children(head)
+    )
 
 
 @cache
