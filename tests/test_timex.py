@@ -239,3 +239,19 @@ def test_a_preposition_directs_a_weekday() -> None:
     }
     assert found["tot vrijdag"] == (dt.date(2025, 8, 27), dt.date(2025, 8, 29))
     assert found["Sinds maandag"] == (dt.date(2025, 8, 25), dt.date(2025, 8, 27))
+
+
+def test_by_a_date_runs_from_the_article_to_it() -> None:
+    # Tuesday 2025-12-09: "tegen de kerst", "tegen vrijdag" are by then, from now
+    body = "Tegen de kerst wil hij een akkoord. Tegen vrijdag valt een besluit."
+    found = {
+        t.text: (t.earliest, t.latest)
+        for t in find_timexes(make_article(f"date 2025-12-09\n\n{body}", "a.txt"))
+    }
+    assert found == {
+        "Tegen de kerst": (dt.date(2025, 12, 9), dt.date(2025, 12, 25)),
+        "Tegen vrijdag": (dt.date(2025, 12, 9), dt.date(2025, 12, 12)),
+    }
+    assert (
+        find_timexes(make_article("date 2025-12-09\n\nHij vocht tegen de Russen.", "b.txt")) == []
+    )

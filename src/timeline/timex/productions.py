@@ -396,6 +396,7 @@ WRAP_OPS = {
     "sedert": "sinds",
     "tot": "tot",
     "tot en met": "tot",
+    "tegen": "tot",
     "voor": "voor",
     "vóór": "voor",
     "na": "na",

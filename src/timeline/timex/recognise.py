@@ -45,7 +45,8 @@ class Mention(NamedTuple):
 
 
 _PREFIX = re.compile(
-    r"\b(?P<w>tot\s+en\s+met|sinds|sedert|vanaf|tot|vóór|voor|na|in|op|tussen)\s+$", re.IGNORECASE
+    r"\b(?P<w>tot\s+en\s+met|sinds|sedert|vanaf|tot|tegen(?:\s+de)?|vóór|voor|na|in|op|tussen)\s+$",
+    re.IGNORECASE,
 )
 # how a text that `_PREFIX` matches at its end ends, once stripped of white space
 _PREFIX_ENDS = (
@@ -54,6 +55,8 @@ _PREFIX_ENDS = (
     "sedert",
     "vanaf",
     "tot",
+    "tegen",
+    "tegen de",
     "vóór",
     "voor",
     "na",
@@ -92,6 +95,8 @@ _PREFIX_KINDS = {
         "season",
         "dom",
     },
+    # "tegen de kerst", "tegen het weekend": by then, from now
+    "tegen": {"holiday", "weekend", "weekday", "date", "month_name"},
     "vóór": {"year_name", "holiday", "month_name", "date"},
     "voor": {"holiday"},
     "na": {"year_name", "month_name", "date"},
@@ -450,7 +455,12 @@ def _widen(text: str, lo: int, ms: list[Mention]) -> list[Mention]:
             pm = _PREFIX.search(text, max(lo, m.start - 16), m.start)
         if pm and pm.start() >= prev_end:
             w = norm(pm.group("w"))
-            key = {"tot en met": "tot", "vanaf": "sinds", "sedert": "sinds"}.get(w, w)
+            key = {
+                "tot en met": "tot",
+                "vanaf": "sinds",
+                "sedert": "sinds",
+                "tegen de": "tegen",
+            }.get(w, w)
             if key == "tussen":
                 nxt = ms[i + 1] if i + 1 < len(ms) else None
                 if nxt and re.fullmatch(r"\s+en\s+", text[m.end : nxt.start]):
