@@ -460,6 +460,19 @@ def test_briefing_a_leader_is_a_contact() -> None:
     assert "op de hoogte" in briefing.source.trigger
 
 
+def test_the_contact_named_in_passing_with_a_definite_article_is_the_one_just_reported() -> None:
+    got = _dated(
+        "Trump en Poetin hebben vandaag gebeld. Tijdens het gesprek ging het vooral over "
+        "gevangenen.",
+        "2025-02-12",
+    )
+    assert [(m.participants, m.sentence_index) for m in got] == [
+        (["putin", "trump"], 0),
+        (["putin", "trump"], 1),
+    ]
+    assert got[1].date == got[0].date
+
+
 def test_expected_in_moscow_is_a_planned_meeting_with_its_host() -> None:
     (got,) = _dated(
         "Het Kremlin bevestigde dat Witkoff volgende week in Moskou wordt verwacht.", "2025-11-28"

@@ -20,7 +20,7 @@ from timeline.events.actor_mentions import ActorMention
 from timeline.events.dating import RELATIVE_RULES, choose_timex, tense_date, timex_date
 from timeline.events.discourse import Discourse, antecedent, refer_back
 from timeline.events.evidence import Evidence, PassingRef, make_mention
-from timeline.events.grammar import passing_contacts, told_ahead
+from timeline.events.grammar import contact_type, passing_contacts, told_ahead
 from timeline.events.lexicon import Lexicon, decide_status, find_triggers, refine_type
 from timeline.events.participants import host
 from timeline.resources import load_toml
@@ -35,6 +35,7 @@ from timeline.schema import (
     types_compatible,
 )
 from timeline.segment import Sentence
+from timeline.syntax import feature
 
 if TYPE_CHECKING:
     from timeline.events.sentence import ArticleContext, SentenceView
@@ -487,7 +488,7 @@ def passing_mentions(
             produced[-1].date.interval if produced else None,
             ahead,
         )
-        if mention is None and ref.det in ("dat", "die", "deze", "dit"):
+        if mention is None and ref.det in ("dat", "die", "deze", "dit", "het", "de"):
             mention = _named_again(ctx, view, ref, discourse, produced)
         if mention is not None and (
             any(c.startswith("counted") for c in mention.source.cues)
@@ -509,9 +510,12 @@ def _named_again(
     discourse: Discourse,
     produced: Sequence[EventMention],
 ) -> EventMention | None:
-    """ "Over dat gesprek bracht Trump Zelensky op de hoogte": the contact just
-    reported, named again in passing (besides the sentence's own)."""
+    """ "Over dat gesprek bracht Trump Zelensky op de hoogte", "Tijdens het gesprek
+    ging het over gevangenen": the contact just reported, named again in passing with a
+    demonstrative or definite article and no parties of its own."""
     named = [m for m in view.mentions if ref.start <= m.start < ref.end]
+    if ref.det in ("het", "de") and _plural(ctx, view, ref):
+        return None  # "bij de onderhandelingen": the process, not the contact just told
     known = antecedent(discourse.recent, ref.head, "occurred", [], ctx.lex)
     ctrig = [
         (ref.start + a, ref.start + b, k, w) for a, b, k, w in find_triggers(ref.head, ctx.lex)
@@ -524,3 +528,10 @@ def _named_again(
     ):
         return None
     return refer_back(ctx.article, view.sentence, known, ctrig, [], ctx.lex)
+
+
+def _plural(ctx: ArticleContext, view: SentenceView, ref: PassingRef) -> bool:
+    """The contact noun of a passing phrase is plural ("de gesprekken")."""
+    start = view.sentence.start
+    nouns = [t for t in ctx.tree.at(start + ref.start, start + ref.end) if t.pos == "NOUN"]
+    return any(feature(t, "Number") == "Plur" for t in nouns if contact_type(ctx.tree, t, ctx.gram))
