@@ -13,6 +13,7 @@ from timeline.events.grammar import (
     grammar,
     lemma,
     passing_contacts,
+    predicate_of_pronoun,
 )
 from timeline.schema import Token
 from timeline.syntax import Tree, feature
@@ -258,6 +259,33 @@ def test_contact_nouns_coordinated_in_a_passing_phrase_are_two_contacts() -> Non
         ("na overleg met Scholz", "na", "", "na overleg"),
         ("en een ontmoeting met Tusk", "na", "een", "en een ontmoeting"),
     ]
+
+
+def test_a_contact_noun_predicated_of_a_pronoun_tells_the_contact_again() -> None:
+    # "Volgens Parijs was het een open gesprek": what the contact just told was
+    t = tree(
+        [
+            ("Volgens", "volgens", "ADP", "case", 1, ""),
+            ("Parijs", "Parijs", "PROPN", "obl", 7, ""),
+            ("was", "zijn", "AUX", "cop", 7, "Tense=Past|VerbForm=Fin"),
+            ("het", "het", "PRON", "nsubj", 7, ""),
+            ("een", "een", "DET", "det", 7, ""),
+            ("open", "open", "ADJ", "amod", 7, ""),
+            ("x", "x", "X", "dep", 7, ""),
+            ("gesprek", "gesprek", "NOUN", "ROOT", 7, ""),
+        ]
+    )
+    assert predicate_of_pronoun(t, [t.tokens[7]])
+    # the contact noun as the subject ("Het gesprek was open") is no such predicate
+    named = tree(
+        [
+            ("Het", "het", "DET", "det", 1, ""),
+            ("gesprek", "gesprek", "NOUN", "nsubj", 3, ""),
+            ("was", "zijn", "AUX", "cop", 3, "Tense=Past|VerbForm=Fin"),
+            ("open", "open", "ADJ", "ROOT", 3, ""),
+        ]
+    )
+    assert not predicate_of_pronoun(named, [named.tokens[1]])
 
 
 def test_contact_under_another_contact_word_is_named_in_passing() -> None:

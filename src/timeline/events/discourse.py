@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.dating import choose_timex, outside_saying, timex_date
 from timeline.events.evidence import ANNOUNCED, Evidence, PassingRef, make_mention, redated
-from timeline.events.grammar import pronoun_subject
+from timeline.events.grammar import predicate_of_pronoun, pronoun_subject
 from timeline.events.lexicon import (
     TYPE_SPECIFICITY,
     Clause,
@@ -386,7 +386,11 @@ def refer_to_known(
         if m.kind in ("name", "descriptor") and clause.start <= m.start < clause.end
     ]
     group_ids = ids
-    if definite and not named and discourse.recent:
+    # "Het was een positief gesprek": the predicate of a pronoun, the contact just told
+    told = predicate_of_pronoun(
+        ctx.tree, ctx.tree.at(view.sentence.start + ctrig[0][0], view.sentence.start + ctrig[-1][1])
+    )
+    if (definite or told) and not named and discourse.recent:
         ids = []
     joins = bool(lex.joined.search(text.lower())) and any(
         not any(a <= x.start() < b for a, b in view.excluded) for x in ANAPHOR.finditer(text)
@@ -399,16 +403,17 @@ def refer_to_known(
     own_agent = anaphor is not None and re.match(
         r"\s+(?:van|tussen|met) (?:een|geen)\b", text[anaphor.end() :]
     )
+    words = anaphor.group() if anaphor is not None else ctrig[0][3] if told else None
     known = (
         antecedent(
             discourse.recent,
-            anaphor.group(),
+            words,
             status,
             cues,
             lex,
             any(cue_direction(w) == "past" for w in re.findall(r"\w+", text)),
         )
-        if anaphor and not own_agent
+        if words and not own_agent
         else None
     )
     if known is not None and not produced:

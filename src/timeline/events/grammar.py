@@ -333,6 +333,18 @@ def verb_group_status(tree: Tree, verb: Token, g: Grammar) -> tuple[EventStatus,
     return None
 
 
+def predicate_of_pronoun(tree: Tree, triggers: Iterable[Token]) -> bool:
+    """A contact noun that is the predicate of a pronoun subject ("Het was een positief
+    gesprek", "Dat was een goede ontmoeting") says what the contact just told was."""
+    for t in triggers:
+        kids = tree.children(t) if t.pos == "NOUN" else []
+        if any(c.dep == "cop" for c in kids) and any(
+            c.dep.startswith("nsubj") and c.pos == "PRON" for c in kids
+        ):
+            return True
+    return False
+
+
 def governed_status(
     tree: Tree, triggers: Iterable[Token], g: Grammar
 ) -> tuple[EventStatus, list[str]] | None:
