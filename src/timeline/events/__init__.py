@@ -43,7 +43,7 @@ from timeline.events.discourse import (
 from timeline.events.evidence import Evidence, make_mention, redated
 from timeline.events.factuality import clause_status, tense_status
 from timeline.events.lexicon import Clause, Trigger, refine_type
-from timeline.events.participants import clause_parties, host, present_too
+from timeline.events.participants import clause_parties, present_too
 from timeline.events.passing import passing_mentions
 from timeline.events.places import at_dateline, location
 from timeline.events.sentence import ArticleContext, SentenceView, read_sentence
@@ -155,10 +155,6 @@ def _clause_contact(
     article, sentence, lex = ctx.article, view.sentence, ctx.lex
     clause, ids, words, borrowed = clause_parties(ctx, view, ci, ctrig, discourse)
     etype = _clause_type(ctx, view, clause, ctrig)
-    if len(ids) == 1 and etype == "meeting" and not view.delegations:
-        hosted = host(clause.text, lex, ctx.kb, ctx.day)
-        if hosted is not None and hosted[0] not in ids:
-            ids, words = [*ids, hosted[0]], [*words, hosted[1]]  # "bezoek aan het Witte Huis"
     decided = clause_status(ctx, view, clause, ctrig)
     if decided is None:
         return None

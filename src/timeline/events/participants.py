@@ -13,7 +13,7 @@ from timeline.actors import ActorBase
 from timeline.events.actor_mentions import ActorMention
 from timeline.events.discourse import Discourse
 from timeline.events.grammar import lemma, relative_antecedent
-from timeline.events.lexicon import Clause, Lexicon, Trigger
+from timeline.events.lexicon import Clause, Lexicon, Trigger, refine_type
 
 if TYPE_CHECKING:
     from timeline.events.sentence import ArticleContext, SentenceView
@@ -74,6 +74,10 @@ def participants(
         if m.kind == "pronoun" and (between or after_reporting_verb(sentence_text[: m.start], lex)):
             continue  # "voegde hij eraan toe", "zei hij": the speaker
         if m.kind == "pronoun" and m.text.lower() in ("hij", "hem", "zelf"):
+            if m.text.lower() == "hij" and any(
+                x.kind == "name" and x.start < m.start and set(x.actors) & set(ids) for x in inside
+            ):
+                continue  # "dat Trump een sterke positie heeft als hij ...": the name before it
             candidates = [a for a in reversed(named_before) if a not in ids]
             if candidates:
                 add(candidates[0], m.text)
@@ -87,8 +91,9 @@ def participants(
         ):
             for a in discourse.last_pair:
                 add(a, m.text)
-    reported = clause.text.lower().startswith("dat ") and bool(
-        lex.reporting.search(sentence_text[: clause.start].lower())
+    reported = clause.text.lower().startswith("dat ") and (
+        bool(lex.reporting.search(sentence_text[: clause.start].lower()))
+        or _complement(ctx, view.sentence.start + clause.start)
     )
     if (
         len(ids) == 1
@@ -218,7 +223,10 @@ def clause_parties(
     reported = (
         ci > 0
         and clause.text.lower().startswith("dat ")
-        and bool(ctx.lex.reporting.search(parts[ci - 1].text.lower()))
+        and (
+            bool(ctx.lex.reporting.search(parts[ci - 1].text.lower()))
+            or _complement(ctx, view.sentence.start + clause.start)
+        )
     )
     spans: list[tuple[int | None, int]] = [(ci, ci), (ci - 1, ci), (ci, ci + 1), (ci - 1, ci + 1)]
     if (
@@ -250,9 +258,38 @@ def clause_parties(
             subject = [m for m in smentions if parts[lo].start <= m.start < parts[ci].start]
             pool = [*subject[:1], *(m for m in smentions if m.start >= parts[ci].start)]
         ids, words = participants(ctx, view, pool, span, discourse)
+        if (lo, hi) == (ci, ci) and (found := _hosted(ctx, view, clause, ctrig, ids, words)):
+            return clause, *found, False  # "naar Moskou komen": the host, before borrowing
         if len(ids) >= 2:
             return span, ids, words, (lo, hi) != (ci, ci)
-    return clause, ids, words, False
+    return clause, *(_hosted(ctx, view, clause, ctrig, ids, words) or (ids, words)), False
+
+
+def _hosted(
+    ctx: ArticleContext,
+    view: SentenceView,
+    clause: Clause,
+    ctrig: Sequence[Trigger],
+    ids: list[str],
+    words: list[str],
+) -> tuple[list[str], list[str]] | None:
+    """One party and the host of a meeting at a place that stands for one ("bezoek aan
+    het Witte Huis", "naar Moskou komen"): the two parties, or None."""
+    etype = refine_type([t[2] for t in ctrig], clause.text, ctx.lex, [t[3] for t in ctrig])
+    if len(ids) != 1 or view.delegations or etype != "meeting":
+        return None
+    hosted = host(clause.text, ctx.lex, ctx.kb, ctx.day)
+    if hosted is None or hosted[0] in ids:
+        return None
+    return [*ids, hosted[0]], [*words, hosted[1]]
+
+
+def _complement(ctx: ArticleContext, at: int) -> bool:
+    """The "dat" at `at` opens the complement clause of a verb ("Bessent stelt | dat
+    ..."), not a relative clause: its subject is the matrix's, not the contact's."""
+    mark = next(iter(ctx.tree.at(at, at + 3)), None)
+    head = ctx.tree.head(mark) if mark is not None and mark.dep == "mark" else None
+    return head is not None and head.dep == "ccomp"
 
 
 def _named_by_relative(
