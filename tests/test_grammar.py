@@ -9,6 +9,7 @@ from tests.trees import Row, tokens
 from timeline.events.grammar import (
     contact_type,
     contact_words,
+    demonstrative_alone,
     governed_status,
     grammar,
     lemma,
@@ -286,6 +287,32 @@ def test_a_contact_noun_predicated_of_a_pronoun_tells_the_contact_again() -> Non
         ]
     )
     assert not predicate_of_pronoun(named, [named.tokens[1]])
+
+
+def test_a_demonstrative_contact_noun_without_parties_points_back() -> None:
+    # "In die gesprekken stemden Rutte en Tusk in": the talks already told
+    t = tree(
+        [
+            ("In", "in", "ADP", "case", 2, ""),
+            ("die", "die", "DET", "det", 2, ""),
+            ("gesprekken", "gesprek", "NOUN", "obl", 3, ""),
+            ("stemden", "instemmen", "VERB", "ROOT", 3, "Tense=Past|VerbForm=Fin"),
+            ("Rutte", "Rutte", "PROPN", "nsubj", 3, ""),
+        ]
+    )
+    assert demonstrative_alone(t, [t.tokens[2]], G)
+    # "dat gesprek met Tusk" has a party of its own; "zo'n top" is a kind of contact
+    own = tree(
+        [
+            ("dat", "dat", "DET", "det", 1, ""),
+            ("gesprek", "gesprek", "NOUN", "ROOT", 1, ""),
+            ("met", "met", "ADP", "case", 3, ""),
+            ("Tusk", "Tusk", "PROPN", "nmod", 1, ""),
+        ]
+    )
+    assert not demonstrative_alone(own, [own.tokens[1]], G)
+    kind = tree([("zo'n", "zo'n", "DET", "det", 1, ""), ("top", "top", "NOUN", "ROOT", 1, "")])
+    assert not demonstrative_alone(kind, [kind.tokens[1]], G)
 
 
 def test_contact_under_another_contact_word_is_named_in_passing() -> None:

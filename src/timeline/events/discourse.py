@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.dating import choose_timex, outside_saying, timex_date
 from timeline.events.evidence import ANNOUNCED, Evidence, PassingRef, make_mention, redated
-from timeline.events.grammar import predicate_of_pronoun, pronoun_subject
+from timeline.events.grammar import demonstrative_alone, predicate_of_pronoun, pronoun_subject
 from timeline.events.lexicon import (
     TYPE_SPECIFICITY,
     Clause,
@@ -386,11 +386,13 @@ def refer_to_known(
         if m.kind in ("name", "descriptor") and clause.start <= m.start < clause.end
     ]
     group_ids = ids
+    words_at = ctx.tree.at(view.sentence.start + ctrig[0][0], view.sentence.start + ctrig[-1][1])
     # "Het was een positief gesprek": the predicate of a pronoun, the contact just told
-    told = predicate_of_pronoun(
-        ctx.tree, ctx.tree.at(view.sentence.start + ctrig[0][0], view.sentence.start + ctrig[-1][1])
-    )
-    if (definite or told) and not named and discourse.recent:
+    told = predicate_of_pronoun(ctx.tree, words_at)
+    # "In die gesprekken stemden Zelensky en Poetin in": a demonstrative noun with no
+    # party of its own is the contact just told, whoever else the clause names
+    shown = demonstrative_alone(ctx.tree, words_at, ctx.gram)
+    if (((definite or told) and not named) or shown) and discourse.recent:
         ids = []
     joins = bool(lex.joined.search(text.lower())) and any(
         not any(a <= x.start() < b for a, b in view.excluded) for x in ANAPHOR.finditer(text)

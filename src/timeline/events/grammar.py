@@ -57,6 +57,7 @@ class Grammar:
     future_aux: frozenset[str]
     habitual: frozenset[str]
     states: dict[str, frozenset[str]]
+    demonstratives: frozenset[str]
 
 
 def _by_word(table: dict[str, list[str]]) -> dict[str, str]:
@@ -85,6 +86,7 @@ def grammar() -> Grammar:
         future_aux=tree_aux()[0],
         habitual=frozenset(data["scope"]["habitual"]),
         states={k: frozenset(v) for k, v in data["scope"]["states"].items()},
+        demonstratives=frozenset(data["discourse"]["demonstratives"]),
     )
 
 
@@ -342,6 +344,18 @@ def predicate_of_pronoun(tree: Tree, triggers: Iterable[Token]) -> bool:
             c.dep.startswith("nsubj") and c.pos == "PRON" for c in kids
         ):
             return True
+    return False
+
+
+def demonstrative_alone(tree: Tree, triggers: Iterable[Token], g: Grammar) -> bool:
+    """A contact noun with a demonstrative ("die gesprekken", "dat overleg") and no
+    name or pronoun in its own phrase: it points back at a contact already told."""
+    for t in triggers:
+        kids = tree.children(t) if t.pos == "NOUN" else []
+        if any(c.dep == "det" and base_lemma(c) in g.demonstratives for c in kids):
+            lo, hi = tree.span(t)
+            own = [w for w in tree.at(lo, hi) if w is not t and w.dep != "det"]
+            return not any(w.pos in ("PROPN", "PRON") for w in own)
     return False
 
 
