@@ -13,6 +13,7 @@ from timeline.events.grammar import (
     governed_status,
     grammar,
     lemma,
+    modifier_status,
     passing_contacts,
     predicate_of_pronoun,
 )
@@ -313,6 +314,33 @@ def test_a_demonstrative_contact_noun_without_parties_points_back() -> None:
     assert not demonstrative_alone(own, [own.tokens[1]], G)
     kind = tree([("zo'n", "zo'n", "DET", "det", 1, ""), ("top", "top", "NOUN", "ROOT", 1, "")])
     assert not demonstrative_alone(kind, [kind.tokens[1]], G)
+
+
+def test_a_governor_under_another_takes_the_outer_ones_status() -> None:
+    # "Rutte stelt voor een top te organiseren": organising is planning, but what is
+    # organised is only proposed
+    t = tree(
+        [
+            ("Rutte", "Rutte", "PROPN", "nsubj", 1, ""),
+            ("stelt", "stellen", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+            ("voor", "voor", "ADP", "compound:prt", 1, ""),
+            ("een", "een", "DET", "det", 4, ""),
+            ("top", "top", "NOUN", "obj", 6, ""),
+            ("te", "te", "ADP", "mark", 6, ""),
+            ("organiseren", "organiseren", "VERB", "xcomp", 1, "VerbForm=Inf"),
+        ]
+    )
+    status, _ = governed_status(t, [t.tokens[4]], G) or (None, [])
+    assert status == "proposed"
+    # ... and a modifier of the noun itself: "een eventuele top"
+    t = tree(
+        [
+            ("een", "een", "DET", "det", 2, ""),
+            ("eventuele", "eventueel", "ADJ", "amod", 2, ""),
+            ("top", "top", "NOUN", "ROOT", 2, ""),
+        ]
+    )
+    assert modifier_status(t, t.tokens[2], G) == ("proposed", "modified by 'eventuele'")
 
 
 def test_contact_under_another_contact_word_is_named_in_passing() -> None:

@@ -359,6 +359,15 @@ def demonstrative_alone(tree: Tree, triggers: Iterable[Token], g: Grammar) -> bo
     return False
 
 
+def modifier_status(tree: Tree, t: Token, g: Grammar) -> tuple[EventStatus, str] | None:
+    """The status a modifier of the contact noun `t` gives it ("een mogelijke top",
+    "het geplande overleg"), and the cue."""
+    for c in tree.children(t):
+        if c.dep in ("amod", "advmod") and lemma(tree, c) in g.modifiers:
+            return g.modifiers[lemma(tree, c)], f"modified by {c.text!r}"
+    return None
+
+
 def governed_status(
     tree: Tree, triggers: Iterable[Token], g: Grammar
 ) -> tuple[EventStatus, list[str]] | None:
@@ -372,14 +381,14 @@ def governed_status(
                     break
                 word = lemma(tree, anc)
                 if word in g.governors:
-                    return g.governors[word], [f"governed by {anc.text!r}"]
+                    # "stelt voor om een top te organiseren": the outer governor decides
+                    outer = _embedding_governor(tree, anc, g) if anc.pos in VERBAL else None
+                    return outer or (g.governors[word], [f"governed by {anc.text!r}"])
                 if anc.pos in VERBAL:
                     break
                 node = anc
-            for c in tree.children(t):
-                word = lemma(tree, c)
-                if c.dep in ("amod", "advmod") and word in g.modifiers:
-                    return g.modifiers[word], [f"modified by {c.text!r}"]
+            if (modified := modifier_status(tree, t, g)) is not None:
+                return modified[0], [modified[1]]
         if verb is None:
             continue
         if not _past(tree, verb):

@@ -20,7 +20,7 @@ from timeline.events.actor_mentions import ActorMention
 from timeline.events.dating import RELATIVE_RULES, choose_timex, tense_date, timex_date
 from timeline.events.discourse import Discourse, antecedent, refer_back
 from timeline.events.evidence import Evidence, PassingRef, make_mention
-from timeline.events.grammar import contact_type, passing_contacts, told_ahead
+from timeline.events.grammar import contact_type, modifier_status, passing_contacts, told_ahead
 from timeline.events.lexicon import Lexicon, decide_status, find_triggers, refine_type
 from timeline.events.participants import host
 from timeline.resources import load_toml
@@ -137,7 +137,7 @@ def _reference_parties(
     lex: Lexicon,
     own_pair: Sequence[str],
     kb: ActorBase | None,
-    ahead: str | None,
+    ahead: tuple[EventStatus, str] | None,
 ) -> _Parties:
     """The parties of a contact named in passing: named in its phrase or a relative
     clause after it, else "met" further on, else the sentence's subject, pair or topic."""
@@ -167,9 +167,9 @@ def _reference_parties(
                     add(a, m.text)
         found, rel_cues = decide_status(rel.group(), lex)
         rel_status = found if rel_cues and found in ("planned", "proposed") else None
-    told = rel.group().strip() if rel is not None and rel_status is not None else ahead
+    told = rel.group().strip() if rel is not None and rel_status is not None else None
     if rel_status is None and ahead is not None:
-        rel_status = "planned"
+        rel_status, told = ahead
     if not ids and ref.det in ("een", "de", "het"):
         # "na een telefoongesprek van ruim twee uur met zijn Russische ambtgenoot": the
         # other side, named with "met" further on in the phrase's clause
@@ -242,7 +242,7 @@ def reference_mention(
     own_pair: Sequence[str] = (),
     kb: ActorBase | None = None,
     own_date: Interval | None = None,
-    ahead: str | None = None,
+    ahead: tuple[EventStatus, str] | None = None,
 ) -> EventMention | None:
     """The contact a passing reference names, when it names both sides of it.
 
@@ -466,10 +466,10 @@ def passing_mentions(
         start = view.sentence.start
         # "wil hij bespreken tijdens hun ontmoeting", "gaat na zijn lunch met Macron
         # Poetin opbellen": under a modal or the future, a contact yet to come
-        ahead = (
-            "named in passing, under a modal or the future"
+        ahead: tuple[EventStatus, str] | None = (
+            ("planned", "named in passing, under a modal or the future")
             if told_ahead(ctx.tree, start + ref.start, start + ref.end, ctx.gram)
-            else None
+            else _not_yet(ctx, start + ref.start, start + ref.end)
         )
         # "het eerste gesprek tussen beide presidenten sinds hun ontmoeting": the pair
         # of the sentence's own contact, when it is a pair
@@ -535,3 +535,12 @@ def _plural(ctx: ArticleContext, view: SentenceView, ref: PassingRef) -> bool:
     start = view.sentence.start
     nouns = [t for t in ctx.tree.at(start + ref.start, start + ref.end) if t.pos == "NOUN"]
     return any(feature(t, "Number") == "Plur" for t in nouns if contact_type(ctx.tree, t, ctx.gram))
+
+
+def _not_yet(ctx: ArticleContext, start: int, end: int) -> tuple[EventStatus, str] | None:
+    """ "na een eventuele ontmoeting tussen A en B": a contact noun in passing that its
+    own modifier puts ahead (`grammar.modifier_status`)."""
+    for t in ctx.tree.at(start, end):
+        if t.pos == "NOUN" and contact_type(ctx.tree, t, ctx.gram) is not None:
+            return modifier_status(ctx.tree, t, ctx.gram)
+    return None
