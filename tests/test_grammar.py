@@ -343,6 +343,22 @@ def test_a_governor_under_another_takes_the_outer_ones_status() -> None:
     assert modifier_status(t, t.tokens[2], G) == ("proposed", "modified by 'eventuele'")
 
 
+def test_a_reported_perfect_is_a_claim_when_hebben_heads_the_participle() -> None:
+    # "Zij zou vorige week hebben gebeld": the parse made "hebben" the head
+    t = tree(
+        [
+            ("Zij", "zij", "PRON", "nsubj", 4, ""),
+            ("zou", "zullen", "AUX", "aux", 4, "Tense=Past|VerbForm=Fin"),
+            ("vorige", "vorig", "ADJ", "amod", 3, ""),
+            ("week", "week", "NOUN", "obl", 4, ""),
+            ("hebben", "hebben", "VERB", "ROOT", 4, "Tense=Pres|VerbForm=Fin"),
+            ("gebeld", "bellen", "VERB", "obj", 4, "VerbForm=Part"),
+        ]
+    )
+    status, _ = governed_status(t, [t.tokens[5]], G) or (None, [])
+    assert status == "claimed"
+
+
 def test_contact_under_another_contact_word_is_named_in_passing() -> None:
     # "Ze spraken over zijn ontmoeting met Erdogan": any preposition under a contact word
     t = tree(

@@ -313,6 +313,14 @@ def verb_group_status(tree: Tree, verb: Token, g: Grammar) -> tuple[EventStatus,
     gesprek").
     """
     aux = _auxiliaries(tree, verb)
+    head = tree.head(verb)
+    if (
+        not aux
+        and feature(verb, "VerbForm") == "Part"
+        and head is not None
+        and lemma(tree, head) in g.perfect_aux
+    ):
+        aux = [head, *_auxiliaries(tree, head)]  # "zou ... hebben gebeld", "hebben" the head
     lemmas = {lemma(tree, a) for a in aux}
     if (
         any(lemma(tree, a) in g.reportative_aux and feature(a, "Tense") == "Past" for a in aux)
