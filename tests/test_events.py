@@ -30,6 +30,12 @@ def mentions(body: str, date: str = "2025-02-12", timexes=()) -> list[EventMenti
     [
         ("Trump en Poetin hebben met elkaar gebeld.", "call", ["putin", "trump"], "occurred"),
         (
+            "Volgens ingewijden hebben Trump en Poetin gisteren met elkaar gebeld.",
+            "call",
+            ["putin", "trump"],
+            "claimed",
+        ),
+        (
             "De Amerikaanse president Donald Trump en de Russische president Vladimir Poetin "
             "hebben vandaag met elkaar gebeld.",
             "call",
