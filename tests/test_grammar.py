@@ -479,6 +479,18 @@ def test_a_phrase_under_a_modal_is_told_ahead() -> None:
     held = sentence("besprak", "bespreken", "Tense=Past|VerbForm=Fin", modal=False)
     noun = held.tokens[4]
     assert not told_ahead(held, noun.start, noun.end, G)
+    # the parse hangs the phrase from the modal itself: still ahead
+    rough = tree(
+        [
+            ("Hij", "hij", "PRON", "nsubj", 1, ""),
+            ("wil", "willen", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+            ("tijdens", "tijdens", "ADP", "case", 4, ""),
+            ("hun", "hun", "PRON", "nmod:poss", 4, ""),
+            ("ontmoeting", "ontmoeting", "NOUN", "obl", 1, ""),
+        ]
+    )
+    noun = rough.tokens[4]
+    assert told_ahead(rough, noun.start, noun.end, G)
 
 
 def test_relative_pronoun_subject_is_the_noun_it_hangs_from() -> None:

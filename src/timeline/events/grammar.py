@@ -260,7 +260,9 @@ def told_ahead(tree: Tree, start: int, end: int, g: Grammar) -> bool:
         return False
     head = tree.head(verb)
     modal = verb.dep == "xcomp" and head is not None and lemma(tree, head) in g.future_aux
-    return modal or any(lemma(tree, a) in g.future_aux for a in _auxiliaries(tree, verb))
+    # "wil hij bespreken tijdens hun ontmoeting", the phrase hanging from the modal itself
+    own = lemma(tree, verb) in g.future_aux
+    return modal or own or any(lemma(tree, a) in g.future_aux for a in _auxiliaries(tree, verb))
 
 
 def relative_antecedent(tree: Tree, start: int, end: int) -> int | None:
