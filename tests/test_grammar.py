@@ -414,6 +414,21 @@ def test_habits_and_states_are_out_of_scope() -> None:
         ]
     )
     assert out_of_scope(held, [held.tokens[2]], G) is None
+    # "Zij heeft naar eigen zeggen contact": the parse hangs the noun from the nominal
+    # infinitive "zeggen"; the state verb above it still holds it
+    said = tokens(
+        [
+            ("Zij", "zij", "PRON", "nsubj", 1, ""),
+            ("heeft", "hebben", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
+            ("naar", "naar", "ADP", "case", 4, ""),
+            ("eigen", "eigen", "ADJ", "amod", 4, ""),
+            ("zeggen", "zeggen", "VERB", "obl", 1, "VerbForm=Inf"),
+            ("contact", "contact", "NOUN", "nmod", 4, ""),
+        ]
+    )
+    said[4] = said[4].model_copy(update={"tag": "WW|inf|nom|zonder,zonder-n"})
+    nominal = Tree(said)
+    assert out_of_scope(nominal, [nominal.tokens[5]], G) is not None
 
 
 def test_pronoun_subject_of_the_main_clause() -> None:

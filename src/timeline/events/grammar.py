@@ -221,6 +221,8 @@ def out_of_scope(tree: Tree, triggers: Iterable[Token], g: Grammar) -> str | Non
     seen: set[int] = set()
     for t in triggers:
         head = tree.head(t)
+        while head is not None and head.tag.startswith("WW|inf|nom"):
+            head = tree.head(head)  # "heeft naar eigen zeggen contact": past the nominal "zeggen"
         states = g.states.get(lemma(tree, t))
         if (
             states
