@@ -10,9 +10,25 @@ from hypothesis import strategies as st
 
 from tests.timex_articles import make_article
 from timeline.schema import Interval
-from timeline.timex import find_timexes
-from timeline.timex.recognise import _UNSAFE, _safe, recognise
-from timeline.timex.resolve import resolve
+from timeline.timex import (
+    _DAYLIKE,
+    _HEADING,
+    _bounded,
+    _section_start,
+    _undated_clause,
+    _until_dct,
+    find_timexes,
+    resolve_mentions,
+)
+from timeline.timex.recognise import (
+    _UNSAFE,
+    Mention,
+    _longest_first,
+    _safe,
+    recognise,
+    sentence_of,
+)
+from timeline.timex.resolve import Resolved, resolve
 from timeline.timex.tense import _SENTENCE_END, _mark_ends, sentence_bounds
 
 PHRASES = [
@@ -255,3 +271,126 @@ def test_sentence_marks_equal_finditer(text: str) -> None:
 @given(st.text(alphabet="aZ ë\x85\xb5\xff\u0100\u017f\u201c\u2014\u20ac\U0001f600", max_size=12))
 def test_safe_text_check_equals_pattern(text: str) -> None:
     assert _safe(text) == (_UNSAFE.search(text) is None)
+
+
+# -- the long-article shortcuts against the scans they replace (issue #16) -------------------
+
+
+def _longest_first_by_scan(cands: list[Mention]) -> list[Mention]:
+    """The choice among overlapping matches as first written: each against all chosen."""
+    chosen: list[Mention] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(1, 12)), max_size=30))
+def test_longest_first_equals_pairwise_check(spans: list[tuple[int, int]]) -> None:
+    value = recognise("gisteren")[0].value
+    cands = [Mention(s, s + w, f"rule{k}", value) for k, (s, w) in enumerate(spans)]
+    assert _longest_first(cands) == _longest_first_by_scan(cands)
+
+
+def _section_start_by_scan(text: str, pos: int) -> int:
+    start = 0
+    for m in _HEADING.finditer(text, 0, pos):
+        start = m.end()
+    return start
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Kop", "Een zin.", "\n", "\n\n", " ", "tekst"]), max_size=30),
+    st.data(),
+)
+def test_section_start_equals_scan(parts: list[str], data: st.DataObject) -> None:
+    text = "".join(parts)
+    pos = data.draw(st.integers(0, len(text)))
+    assert _section_start(text, pos) == _section_start_by_scan(text, pos)
+
+
+def _anchor_by_scan(
+    text: str, i: int, ms: list[Mention], done: list[Resolved | None], dct: Interval
+) -> Interval | None:
+    """`timex._anchor` as first written: lists of every mention before and after."""
+    mode = ms[i].anchor
+    if mode is None:
+        return None
+    prev = [j for j in range(i - 1, -1, -1) if (r := done[j]) is not None and _bounded(r)]
+    if ms[i].value.kind == "anchor":
+        prev = [j for j in prev if ms[j].value.kind in _DAYLIKE]
+        if ms[i].rule == "sameday":
+            par = _section_start_by_scan(text, ms[i].start)
+            prev = [j for j in prev if ms[j].start >= par]
+    if mode == "near":
+        lo, hi = sentence_of(text, ms[i])
+        same = [j for j in prev if ms[j].start >= lo]
+        if same:
+            r = done[same[0]]
+            return r.interval if r else None
+        if [j for j in range(i + 1, len(ms)) if ms[j].start < hi and ms[j].anchor is None]:
+            return None
+    if prev:
+        r = done[prev[0]]
+        if r is None:
+            return None
+        if mode == "near" and _undated_clause(text, ms[i]):
+            return _until_dct(r.interval, dct)
+        return r.interval
+    return None
+
+
+def _resolve_by_scan(text: str, ms: list[Mention], dct: Interval) -> list[Resolved | None]:
+    """`resolve_mentions` as first written."""
+    done: list[Resolved | None] = [None] * len(ms)
+    for i, m in enumerate(ms):
+        if m.anchor is None or (m.value.kind == "wrap" and m.value.inner is not None):
+            done[i] = resolve(m.value, dct)
+    for i, m in enumerate(ms):
+        if done[i] is not None:
+            continue
+        anchor = _anchor_by_scan(text, i, ms, done, dct)
+        if anchor is None and m.anchor == "near":
+            _lo, hi = sentence_of(text, m)
+            later = [j for j in range(i + 1, len(ms)) if (r := done[j]) is not None and _bounded(r)]
+            pick = [j for j in later if ms[j].start < hi] or later
+            if pick and (r := done[pick[0]]) is not None:
+                anchor = r.interval
+        if anchor is None and m.anchor == "prev" and m.rule == "shift":
+            done[i] = Resolved(None, None, None, "open")
+            continue
+        done[i] = resolve(m.value, dct, anchor or dct)
+    return done
+
+
+ANCHORED = [
+    "twee dagen later",
+    "een week eerder",
+    "drie dagen daarna",
+    "kort daarna",
+    "kort voordat",
+    "vlak na de top",
+    "twee dagen na de top",
+    "bijna drie weken nadat",
+    "later die dag",
+    "eerder op de dag",
+    "die avond",
+    "sindsdien",
+]
+DATED = ["gisteren", "dinsdag", "18 maart", "vorige maand", "begin maart", "vorig jaar"]
+PIECES = [*DATED, *ANCHORED, "Trump belde Poetin.", "\n\nKop\n\n", "\n\n", ". ", ", "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=24), months, st.booleans())
+def test_resolution_equals_scan(parts: list[str], ym: tuple[int, int], day: bool) -> None:
+    """The anchors found by walking back (or on) to the first that fits are the ones
+    the lists of all mentions before (and after) gave."""
+    y, m = ym
+    text = "date 2025-02\n\n" + " ".join(parts)
+    last = 1 if day else calendar.monthrange(y, m)[1]  # a day's date line, or a month's
+    dct = Interval(earliest=dt.date(y, m, 1), latest=dt.date(y, m, last))
+    ms = recognise(text, 14)
+    assert resolve_mentions(text, ms, dct) == _resolve_by_scan(text, ms, dct)

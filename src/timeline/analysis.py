@@ -8,11 +8,19 @@ cached and computed anywhere.
 `analyse_batch` runs the spaCy pipeline over several articles at once
 (`Language.pipe`): the same analyses as one article at a time (tested), about a
 fifth faster (bench/bench_executors.py).
+
+A body longer than any news article (`MAX_DOC_CHARS`: a live blog, a scraped
+page) is read by spaCy in pieces cut at paragraph breaks (`pieces`), its entities
+and tokens joined with the offsets and token indexes of the whole body: one Doc
+of 25,000 tokens costs spaCy a quarter more than the same tokens in pieces (its
+parsers advance the pieces together), so an article's cost stays in proportion to
+its length. A body within the limit is one Doc, as before.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -25,6 +33,44 @@ from timeline.schema import Article, ArticleAnalysis, Entity, Token
 Analysis = tuple[Article, ArticleAnalysis]
 
 BATCH_SIZE = 32  # articles per `nlp.pipe` batch: the fastest of 1, 8, 32 and 128 on data/
+# The longest body of the development, real-news and data/ articles has 2,987
+# characters; one over three times that is read in pieces of at most this many.
+MAX_DOC_CHARS = 10_000
+# The characters of one `nlp.pipe` batch: about those of 32 articles of data/ or a
+# generated archive (47,000 and 50,000), five pieces of a long body.
+BATCH_CHARS = 50_000
+# where a piece may end, strongest first; the white space after it ends the piece
+_BREAKS = (
+    re.compile(r"\n[ \t]*\n\s*"),  # a paragraph break
+    re.compile(r"\n\s*"),  # a line break
+    re.compile(r"[.!?…][\"'”’)]*\s+(?=[\"'“‘(]?[A-ZÀ-Ý0-9])"),  # the end of a sentence
+    re.compile(r"\s+"),  # white space
+)
+
+
+def pieces(body: str, limit: int = MAX_DOC_CHARS) -> list[str]:
+    """`body` as spaCy reads it: whole when it has at most `limit` characters, else
+    in pieces of at most `limit` (and, but for the last, at least half of it) that
+    end after the last paragraph break in that stretch, else the last line break,
+    sentence end or white space. The pieces join into the body."""
+    out: list[str] = []
+    start = 0
+    while len(body) - start > limit:
+        end = _cut(body, start + limit // 2, start + limit)
+        out.append(body[start:end])
+        start = end
+    out.append(body[start:])
+    return out
+
+
+def _cut(body: str, lo: int, hi: int) -> int:
+    """Where a piece ending between `lo` and `hi` ends: after the last break of the
+    strongest kind there (`_BREAKS`), else at `hi` (a stretch without white space)."""
+    for pattern in _BREAKS:
+        ends = [m.end() for m in pattern.finditer(body, lo, hi)]
+        if ends:
+            return ends[-1]
+    return hi
 
 
 def prepare(article: Article) -> Article:
@@ -40,7 +86,9 @@ def analyse_article(
 ) -> Analysis:
     """NER, time expressions and event mentions for one article."""
     article = prepare(article)
-    return analyse_doc(article, nlp(article.body), kb, focus)  # stage 2: spaCy
+    parts = pieces(article.body)
+    docs = [nlp(article.body)] if len(parts) == 1 else list(nlp.pipe(parts))  # stage 2: spaCy
+    return analyse_docs(article, docs, kb, focus)
 
 
 def analyse_batch(
@@ -51,17 +99,57 @@ def analyse_batch(
     batch_size: int = BATCH_SIZE,
 ) -> Iterator[tuple[int, Analysis]]:
     """(index, analysis) for every (index, article) of `todo`, in order, the spaCy
-    pipeline running over `batch_size` articles at a time."""
+    pipeline running over `batch_size` articles (or pieces of a long one) at a time."""
     prepared = ((i, prepare(a)) for i, a in todo)
-    pairs = nlp.pipe(((a.body, (i, a)) for i, a in prepared), batch_size=batch_size, as_tuples=True)
-    for doc, (i, article) in pairs:
-        yield i, analyse_doc(article, doc, kb, focus)
+    docs: list[Doc] = []
+    for batch in _batches(_pieces_of(prepared), batch_size):
+        for doc, (i, article, n) in nlp.pipe(batch, batch_size=len(batch), as_tuples=True):
+            docs.append(doc)
+            if len(docs) == n:  # the article's last piece
+                yield i, analyse_docs(article, docs, kb, focus)
+                docs = []
 
 
-def analyse_doc(article: Article, doc: Doc, kb: ActorBase, focus: frozenset[str]) -> Analysis:
-    """Stages 3 and 4 for a prepared article whose body spaCy has analysed into `doc`."""
-    entities = ner.extract_entities(doc, article.body_start)
-    tokens = syntax.extract_tokens(doc, article.body_start)
+Piece = tuple[str, tuple[int, Article, int]]  # (text, (index, article, its number of pieces))
+
+
+def _pieces_of(prepared: Iterable[tuple[int, Article]]) -> Iterator[Piece]:
+    """Each piece of each body, with its article."""
+    for i, article in prepared:
+        parts = pieces(article.body)
+        for part in parts:
+            yield part, (i, article, len(parts))
+
+
+def _batches(items: Iterable[Piece], size: int, chars: int = BATCH_CHARS) -> Iterator[list[Piece]]:
+    """`items` in batches of at most `size` texts and `chars` characters (or one text
+    longer than that): spaCy's layers run over a batch's tokens at once, and a batch
+    of a whole long article's pieces would cost more per token again."""
+    batch: list[Piece] = []
+    total = 0
+    for item in items:
+        if batch and (len(batch) == size or total + len(item[0]) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(item)
+        total += len(item[0])
+    if batch:
+        yield batch
+
+
+def analyse_docs(
+    article: Article, docs: Sequence[Doc], kb: ActorBase, focus: frozenset[str]
+) -> Analysis:
+    """Stages 3 and 4 for a prepared article whose body spaCy has analysed into
+    `docs` (one Doc, or one per piece, in order)."""
+    entities: list[Entity] = []
+    tokens: list[Token] = []
+    offset, first = article.body_start, 0
+    for doc in docs:
+        entities += ner.extract_entities(doc, offset)
+        tokens += syntax.extract_tokens(doc, offset, first)
+        offset += len(doc.text)
+        first += len(doc)
     return article, date_and_events(article, entities, kb, focus, tokens)
 
 

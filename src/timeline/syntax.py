@@ -172,8 +172,9 @@ def reconcile(pos: str, tag: str, morph: str) -> tuple[str, str]:
     return ("VERB" if pos not in ("VERB", "AUX") else pos), form or morph
 
 
-def extract_tokens(doc: Doc, offset: int = 0) -> list[Token]:
-    """The tokens of `doc` with their analysis, offsets shifted by `offset`."""
+def extract_tokens(doc: Doc, offset: int = 0, first: int = 0) -> list[Token]:
+    """The tokens of `doc` with their analysis, offsets shifted by `offset` and token
+    indexes by `first` (the tokens of the pieces before, for a body read in pieces)."""
     out = []
     for tok in doc:
         if tok.is_space:
@@ -181,7 +182,7 @@ def extract_tokens(doc: Doc, offset: int = 0) -> list[Token]:
         pos, morph = reconcile(tok.pos_, tok.tag_, str(tok.morph))
         out.append(
             Token.model_construct(  # spaCy gives the types: no validation per token
-                i=tok.i,
+                i=tok.i + first,
                 text=tok.text,
                 start=tok.idx + offset,
                 end=tok.idx + len(tok.text) + offset,
@@ -190,7 +191,7 @@ def extract_tokens(doc: Doc, offset: int = 0) -> list[Token]:
                 tag=tok.tag_,
                 morph=morph,
                 dep=tok.dep_,
-                head=tok.head.i,
+                head=tok.head.i + first,
             )
         )
     return out

@@ -167,17 +167,20 @@ def carried_date(
     low = text.lower()
     same_day = lex.carry_contact.match(low) is not None
     after = lex.carry_after.search(low) is not None
-    # the last contact reported as such (not one named in passing), of the same kind:
-    # "na afloop" of the summit held, not of the follow-up it proposed
-    own = [
-        m
-        for m in discourse.recent
-        if not m.reference and (m.status in ANNOUNCED) == (status in ANNOUNCED)
-    ]
-    if not own or not (same_day or after):
+    if not (same_day or after):
         return None
-    last = own[-1]
-    if not last.date.basis.startswith("time expression"):
+    # the last contact reported as such (not one named in passing), of the same kind:
+    # "na afloop" of the summit held, not of the follow-up it proposed; the latest
+    # first, no scan of the whole article
+    last = next(
+        (
+            m
+            for m in reversed(discourse.recent)
+            if not m.reference and (m.status in ANNOUNCED) == (status in ANNOUNCED)
+        ),
+        None,
+    )
+    if last is None or not last.date.basis.startswith("time expression"):
         return None
     if same_day:
         return EventDate(
@@ -305,15 +308,7 @@ def _undated(
     """The date of a contact its sentence gives no time expression for."""
     # "De twee leiders spraken toen een uur": the date of the same contact mentioned
     # just before in this article
-    pair, announced = sorted(ids), status in ANNOUNCED
-    previous = next(
-        (
-            p
-            for p in reversed(discourse.recent)  # the latest: no scan of the whole article
-            if p.participants == pair and (p.status in ANNOUNCED) == announced
-        ),
-        None,
-    )
+    previous = discourse.latest(sorted(ids), status in ANNOUNCED)
     if previous is not None and previous.date.basis.startswith("time expression"):
         return previous.date
     date = tense_date(status, ctx.dct)

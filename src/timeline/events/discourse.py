@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -66,14 +67,47 @@ class Discourse:
     last_pair: tuple[str, ...] = ()
     pair_sentence: int = -99  # the sentence that set last_pair
     recent: list[EventMention] = field(default_factory=list)  # every mention so far
+    # where in `recent` the reports of each pair are, reported or announced (`pair_key`):
+    # the latest report of a pair is found without a walk back through the article
+    places: dict[tuple[tuple[str, ...], bool], list[int]] = field(default_factory=dict)
     # a dated contact named in passing whose parties the article names later:
     # (its sentence, its contact words, its time expression)
     pending: tuple[Sentence, PassingRef, TimeExpression] | None = None
-    named: list[str] = field(default_factory=list)  # actors named so far, in order
+    # actors named so far, in the order they were last named (one key per actor: the
+    # latest holder of an office is found without a walk through every name so far)
+    named: dict[str, None] = field(default_factory=dict)
     pair_place: str | None = None  # "in Kyiv" in the sentence that set last_pair
     last_timex: TimeExpression | None = None  # of the paragraph, while nothing intervenes
     last_paragraph: int = -1
     prior_timex: tuple[int, TimeExpression] | None = None  # (sentence, its last timex)
+
+    def add(self, mentions: Sequence[EventMention]) -> None:
+        """Remember `mentions`, after all so far."""
+        for m in mentions:
+            self.places.setdefault(pair_key(m), []).append(len(self.recent))
+            self.recent.append(m)
+
+    def latest(self, pair: Sequence[str], announced: bool) -> EventMention | None:
+        """The latest report of the contact of `pair` (as its participants are listed),
+        announced or not."""
+        at = self.places.get((tuple(pair), announced))
+        return self.recent[at[-1]] if at else None
+
+    def replace(self, old: EventMention, new: EventMention) -> None:
+        """`new` where `old` is (each report is remembered once, its latest place first)."""
+        at = self.places.get(pair_key(old), [])
+        for k in range(len(at) - 1, -1, -1):
+            i = at[k]
+            if self.recent[i] is old:
+                self.recent[i] = new
+                del at[k]
+                insort(self.places.setdefault(pair_key(new), []), i)
+                return
+
+
+def pair_key(m: EventMention) -> tuple[tuple[str, ...], bool]:
+    """A report's parties, and whether it is of a contact announced (not held)."""
+    return tuple(m.participants), m.status in ANNOUNCED
 
 
 def antecedent(
@@ -355,10 +389,9 @@ def widen(discourse: Discourse, antecedent: EventMention, again: EventMention) -
     gets them too, so both sentences are sources of one contact."""
     if not set(again.participants) > set(antecedent.participants):
         return
-    wider = antecedent.model_copy(update={"participants": again.participants})
-    for i, m in enumerate(discourse.recent):
-        if m is antecedent:
-            discourse.recent[i] = wider
+    discourse.replace(
+        antecedent, antecedent.model_copy(update={"participants": again.participants})
+    )
 
 
 def refer_to_known(
@@ -476,9 +509,16 @@ def follow_ups(
                 if a not in lex.reporters and a not in lex.focus
             }
         )
-        fitting = [m for m in discourse.recent if kind == "any" or types_compatible(m.type, kind)]
-        last = fitting[-1] if fitting else discourse.recent[-1]
-        if joiners and fitting and sentence.index - last.sentence_index <= 5:
+        fitting = next(
+            (
+                m
+                for m in reversed(discourse.recent)  # the latest: no scan of the whole article
+                if kind == "any" or types_compatible(m.type, kind)
+            ),
+            None,
+        )
+        last = fitting if fitting is not None else discourse.recent[-1]
+        if joiners and fitting is not None and sentence.index - last.sentence_index <= 5:
             # "Daarna schoven Macron, Merz en Starmer aan."
             cue = [(hit.start(), hit.end(), last.type, hit.group())]
             again = refer_back(ctx.article, sentence, last, cue, [], lex, joiners)
@@ -530,10 +570,12 @@ def remember(
         discourse.prior_timex = (sentence.index, view.timexes[-1])
     elif produced:
         discourse.last_timex = None
-    discourse.recent.extend(produced)
+    discourse.add(produced)
     named = [a for m in view.mentions if m.kind in ("name", "descriptor") for a in m.actors]
     named = [a for a in named if a not in lex.reporters]
-    discourse.named.extend(a for m in view.mentions if m.kind == "name" for a in m.actors)
+    for a in (a for m in view.mentions if m.kind == "name" for a in m.actors):
+        discourse.named.pop(a, None)
+        discourse.named[a] = None  # named last
     if named and not pronoun_subject(ctx.tree, sentence.start, sentence.end):
         # the sentence's first-named actor is its topic, unless its subject is a
         # pronoun: "Hij zegt ... Poetin ...": the topic stays who "hij" was
@@ -554,21 +596,21 @@ def earlier_calls(mentions: list[EventMention]) -> list[EventMention]:
     """ "Zelensky heeft gisteren opnieuw met Trump gebeld. De twee hadden vrijdag al met
     elkaar gesproken": a call made again makes the pair's earlier talks in the same
     article a call too (the medium is given once, for both)."""
-    again = [
-        m
-        for m in mentions
-        if m.type == "call"
-        and m.date.earliest is not None
-        and any(c.startswith("again:") for c in m.source.cues)
-    ]
+    # the latest start of a call made again, per pair: one look-up per mention, not a
+    # scan of all calls made again
+    again: dict[tuple[str, ...], dt.date] = {}
+    for m in mentions:
+        if (
+            m.type == "call"
+            and m.date.earliest is not None
+            and any(c.startswith("again:") for c in m.source.cues)
+        ):
+            pair = tuple(m.participants)
+            again[pair] = max(m.date.earliest, again.get(pair, m.date.earliest))
     out = []
     for x in mentions:
-        earlier = x.date.latest is not None and any(
-            a.participants == x.participants
-            and a.date.earliest is not None
-            and x.date.latest < a.date.earliest
-            for a in again
-        )
+        start = again.get(tuple(x.participants))
+        earlier = x.date.latest is not None and start is not None and x.date.latest < start
         if x.type == "talks" and earlier and x.status in ("occurred", "claimed"):
             x = x.model_copy(
                 update={

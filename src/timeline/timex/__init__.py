@@ -7,7 +7,9 @@ narrow_published(article)  the publication date, narrowed where the text pins it
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 from timeline.resources import load_toml
 from timeline.schema import Article, Interval, Published, TimeExpression, Token
@@ -40,10 +42,17 @@ _HEADING = re.compile(r"(?:\A|\n\n)([^\n.!?]{1,60})\n\n")
 
 def _section_start(text: str, pos: int) -> int:
     """Start of the section holding `pos`: after the last sub-heading (a short line on its own)."""
-    start = 0
-    for m in _HEADING.finditer(text, 0, pos):
-        start = m.end()
-    return start
+    ends = _heading_ends(text)
+    i = bisect_right(ends, pos) - 1
+    return ends[i] if i >= 0 else 0
+
+
+@lru_cache(maxsize=8)
+def _heading_ends(text: str) -> tuple[int, ...]:
+    """Where each sub-heading of `text` ends, in order: found once per text, not once
+    per expression anchored on its section. (A heading holds no line break, so the
+    headings found up to any position are the first of these.)"""
+    return tuple(m.end() for m in _HEADING.finditer(text))
 
 
 def _anchor(
@@ -57,30 +66,49 @@ def _anchor(
     """The date an anchored expression refers to: the previous mention, or one in its sentence."""
     if mode is None:
         return None
-    prev = [j for j in range(i - 1, -1, -1) if (r := done[j]) is not None and _bounded(r)]
-    if ms[i].value.kind == "anchor":
-        # "een dag later", "eerder op de dag": a day, not a month; "op de dag" within the paragraph
-        prev = [j for j in prev if ms[j].value.kind in _DAYLIKE]
-        if ms[i].rule == "sameday":
-            par = _section_start(text, ms[i].start)
-            prev = [j for j in prev if ms[j].start >= par]
+    prev = _previous(text, i, ms, done)
     if mode == "near":
         lo, hi = sentence_of(text, ms[i])
-        same = [j for j in prev if ms[j].start >= lo]
-        if same:
-            r = done[same[0]]
+        if prev is not None and ms[prev].start >= lo:
+            r = done[prev]
             return r.interval if r else None
-        nxt = [j for j in range(i + 1, len(ms)) if ms[j].start < hi and ms[j].anchor is None]
-        if nxt:
+        if _unanchored_after(i, ms, hi):
             return None  # resolved in a second pass, see resolve_mentions
-    if prev:
-        r = done[prev[0]]
+    if prev is not None:
+        r = done[prev]
         if r is None:
             return None
         if mode == "near" and dct is not None and _undated_clause(text, ms[i]):
             return _until_dct(r.interval, dct)
         return r.interval
     return None
+
+
+def _previous(text: str, i: int, ms: list[Mention], done: list[Resolved | None]) -> int | None:
+    """The latest mention before `ms[i]` that resolved to a bounded date (for "een dag
+    later", "eerder op de dag": a day, not a month; for "op de dag": one in its
+    section). `ms` is in text order, so the walk back stops at the first that fits
+    (or at the section's start), not at the article's."""
+    m = ms[i]
+    daylike = m.value.kind == "anchor"
+    par = _section_start(text, m.start) if daylike and m.rule == "sameday" else 0
+    for j in range(i - 1, -1, -1):
+        if ms[j].start < par:
+            return None
+        r = done[j]
+        if r is not None and _bounded(r) and (not daylike or ms[j].value.kind in _DAYLIKE):
+            return j
+    return None
+
+
+def _unanchored_after(i: int, ms: list[Mention], hi: int) -> bool:
+    """Is there a mention without an anchor after `ms[i]` in its sentence (ending at `hi`)?"""
+    j = i + 1
+    while j < len(ms) and ms[j].start < hi:
+        if ms[j].anchor is None:
+            return True
+        j += 1
+    return False
 
 
 def _undated_clause(text: str, m: Mention) -> bool:
@@ -111,12 +139,13 @@ def resolve_mentions(text: str, ms: list[Mention], dct: Interval) -> list[Resolv
             continue
         anchor = _anchor(text, i, ms, done, m.anchor, dct)
         if anchor is None and m.anchor == "near":
-            _lo, hi = sentence_of(text, m)
-            later = [j for j in range(i + 1, len(ms)) if (r := done[j]) is not None and _bounded(r)]
-            same = [j for j in later if ms[j].start < hi]
-            pick = same or later
-            if pick and (r := done[pick[0]]) is not None:
-                anchor = r.interval
+            # the first bounded mention after it, in its sentence or later
+            later = next(
+                (r for j in range(i + 1, len(ms)) if (r := done[j]) is not None and _bounded(r)),
+                None,
+            )
+            if later is not None:
+                anchor = later.interval
         if anchor is None and m.anchor == "prev" and m.rule == "shift":
             # "twee jaar later" with no date before it: later than what is not said
             done[i] = Resolved(None, None, None, "open")

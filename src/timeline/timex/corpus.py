@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from timeline.schema import Article, Event, Interval, Published, Source
 from timeline.timex import recognise, resolve_mentions
+from timeline.timex.resolve import Resolved
 
 
 def narrow_by_corpus(events: Sequence[Event], articles: Sequence[Article]) -> dict[str, Published]:
@@ -25,17 +26,24 @@ def narrow_by_corpus(events: Sequence[Event], articles: Sequence[Article]) -> di
     by_id = {a.id: a for a in articles}
     bounds: dict[str, tuple[dt.date, dt.date, list[str]]] = {}
     reports: dict[str, set[int]] = {}  # the sentences of each article that agree
+    readings: dict[str, _Readings] = {}
     for event in events:
         day = event.date.earliest
         if day is None or day != event.date.latest:
             continue
         anchors = [s for s in event.sources if _anchors(s, day)]
+        # the first anchor of another article than the first anchor's: with the first,
+        # the first anchor of an article other than any one source's (no walk through
+        # all anchors per source)
+        second = next((a for a in anchors if a.article != anchors[0].article), None)
         for source in event.sources:
             article = by_id.get(source.article)
-            others = [a for a in anchors if a.article != source.article]
-            if article is None or not others or not _candidate(article, source):
+            other = anchors[0] if anchors and anchors[0].article != source.article else second
+            if article is None or other is None or not _candidate(article, source):
                 continue
-            days = _days_agreeing(article, source, day)
+            if article.id not in readings:
+                readings[article.id] = _Readings(article)
+            days = readings[article.id].days_agreeing(source, day)
             if not days:
                 continue
             lo, hi, reasons = bounds.get(
@@ -43,7 +51,7 @@ def narrow_by_corpus(events: Sequence[Event], articles: Sequence[Article]) -> di
                 (article.published.interval.earliest, article.published.interval.latest, []),
             )
             lo, hi = max(lo, days[0]), min(hi, days[-1])  # type: ignore[type-var]
-            reason = f"{source.timex!r} dates the contact {others[0].article} dates {day}"
+            reason = f"{source.timex!r} dates the contact {other.article} dates {day}"
             reasons = reasons if reason in reasons else [*reasons, reason]
             bounds[article.id] = (lo, hi, reasons)
             reports.setdefault(article.id, set()).add(source.start)
@@ -75,23 +83,42 @@ def _candidate(article: Article, source: Source) -> bool:
     return article.published.granularity == "month" and source.timex is not None
 
 
-def _days_agreeing(article: Article, source: Source, day: dt.date) -> list[dt.date]:
-    """The article dates d for which the source's time expression holds `day`."""
-    assert source.timex is not None
-    start = article.text.find(source.timex, source.start, source.end)
-    span = article.published.interval
-    if start < 0 or span.earliest is None or span.latest is None:
-        return []
-    # recognised once; only resolving depends on the article date tried
-    ms = recognise(article.text, article.body_start)
-    at = next((i for i, m in enumerate(ms) if m.start == start), None)
-    if at is None:
-        return []
-    days = []
-    d = span.earliest
-    while d <= span.latest:
-        hit = resolve_mentions(article.text, ms, Interval(earliest=d, latest=d))[at]
-        if hit and hit.earliest and hit.latest and hit.earliest <= day <= hit.latest:
-            days.append(d)
-        d += dt.timedelta(days=1)
-    return days
+class _Readings:
+    """One month-dated article's time expressions, recognised once, and resolved once
+    per article date tried (each of the month's days), however many of its reports
+    the corpus dates."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.ms = recognise(article.text, article.body_start)
+        self.index: dict[int, int] = {}  # the first expression at each offset
+        for i, m in enumerate(self.ms):
+            self.index.setdefault(m.start, i)
+        self.resolved: dict[dt.date, list[Resolved | None]] = {}
+
+    def at(self, d: dt.date) -> list[Resolved | None]:
+        """The expressions resolved with `d` as the article date."""
+        if d not in self.resolved:
+            one_day = Interval(earliest=d, latest=d)
+            self.resolved[d] = resolve_mentions(self.article.text, self.ms, one_day)
+        return self.resolved[d]
+
+    def days_agreeing(self, source: Source, day: dt.date) -> list[dt.date]:
+        """The article dates d for which the source's time expression holds `day`."""
+        assert source.timex is not None
+        article = self.article
+        start = article.text.find(source.timex, source.start, source.end)
+        span = article.published.interval
+        if start < 0 or span.earliest is None or span.latest is None:
+            return []
+        at = self.index.get(start)
+        if at is None:
+            return []
+        days = []
+        d = span.earliest
+        while d <= span.latest:
+            hit = self.at(d)[at]
+            if hit and hit.earliest and hit.latest and hit.earliest <= day <= hit.latest:
+                days.append(d)
+            d += dt.timedelta(days=1)
+        return days

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from functools import cache
 
 from timeline.schema import Article, Interval, Published
-from timeline.timex.recognise import recognise
+from timeline.timex.recognise import Mention, recognise
 from timeline.timex.resolve import resolve_day
 from timeline.timex.tense import sentence_bounds
 from timeline.timex.words import alternation, words
@@ -32,7 +33,8 @@ def narrow_published(article: Article) -> Published:
     text = article.text
     lo_d, hi_d = pub.earliest, pub.latest
     reasons: list[str] = []
-    for m in recognise(text, article.body_start):
+    ms = recognise(text, article.body_start)
+    for m in ms:
         if m.value.kind != "ago":
             continue
         s_lo, s_hi = sentence_bounds(text, m.start, m.end)
@@ -52,7 +54,7 @@ def narrow_published(article: Article) -> Published:
             if days:
                 lo_d, hi_d = max(lo_d, days[0]), min(hi_d, days[-1])
                 reasons.append(f"'{text[m.start : m.end]}' before {ev.id} ({ev.date})")
-    lo_d, hi_d = _by_counted_events(article, lo_d, hi_d, reasons)
+    lo_d, hi_d = _by_counted_events(article, ms, lo_d, hi_d, reasons)
     if not reasons or (lo_d, hi_d) == (pub.earliest, pub.latest) or lo_d > hi_d:
         return pub
     return pub.model_copy(
@@ -74,21 +76,23 @@ def _speech() -> re.Pattern[str]:
 
 
 def _by_counted_events(
-    article: Article, lo_d: dt.date, hi_d: dt.date, reasons: list[str]
+    article: Article, ms: list[Mention], lo_d: dt.date, hi_d: dt.date, reasons: list[str]
 ) -> tuple[dt.date, dt.date]:
-    """Narrow by a DCT-relative day ("gisteren") dated by "N … nadat E" in its sentence."""
+    """Narrow by a DCT-relative day ("gisteren") dated by "N … nadat E" in its sentence;
+    `ms` are the article's time expressions (`recognise`), in text order."""
     from timeline.timex import resolve_mentions  # the package imports this module
 
     text = article.text
     pub = article.published
-    ms = recognise(text, article.body_start)
     done = resolve_mentions(text, ms, Interval(earliest=pub.earliest, latest=pub.latest))
+    starts = [x.start for x in ms]
     for m, r in zip(ms, done, strict=True):
         if m.rule != "counted_event" or r is None or r.earliest is None or r.latest is None:
             continue
         s_lo, s_hi = sentence_bounds(text, m.start, m.end)
-        for x in ms:
-            if x.value.kind != "day" or not s_lo <= x.start < s_hi:
+        # the expressions of its sentence, found by bisection (no walk through the article)
+        for x in ms[bisect_left(starts, s_lo) : bisect_left(starts, s_hi)]:
+            if x.value.kind != "day":
                 continue
             between = text[min(x.end, m.end) : max(x.start, m.start)]
             if _speech().search(between):

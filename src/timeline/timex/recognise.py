@@ -15,6 +15,7 @@ reference the tests compare it with.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -407,18 +408,34 @@ def recognise(
                 if v is not None:
                     cands.append(Mention(m.start(), m.end(), name, v, anchor))
     # an event clause that holds a time expression of its own is not one ("sinds Trump
-    # bijna drie weken geleden opnieuw aantrad": the expression is "bijna drie weken geleden")
+    # bijna drie weken geleden opnieuw aantrad": the expression is "bijna drie weken
+    # geleden"); only a match that starts inside the clause can lie inside it (none is
+    # empty), and the clauses come in text order, so none lies inside a later one
+    found = sorted(cands, key=lambda c: c.start)
+    found_starts = [c.start for c in found]
     for ev in _since_event_matches(text, lo, hi, full_low if fast else None):
-        if not any(ev.start < c.start and c.end <= ev.end for c in cands):
+        inside = found[bisect_right(found_starts, ev.start) : bisect_left(found_starts, ev.end)]
+        if not any(c.end <= ev.end for c in inside):
             cands.append(ev)
-    # events after "kort voor" / "sinds" beat the shorter generic reading
-    cands.sort(key=lambda c: (-(c.end - c.start), c.start))
+    return _widen(text, lo, _longest_first(cands))
+
+
+def _longest_first(cands: list[Mention]) -> list[Mention]:
+    """The candidates that overlap no longer one (between equals, the first), in text
+    order: events after "kort voor" / "sinds" beat the shorter generic reading.
+
+    The spans chosen so far are disjoint and kept in text order, so their ends are in
+    order too: of those that start before a candidate ends, only the last can reach
+    into it (bisection, not a walk through every span chosen)."""
     chosen: list[Mention] = []
-    for c in cands:
-        if all(c.end <= o.start or c.start >= o.end for o in chosen):
-            chosen.append(c)
-    chosen.sort(key=lambda c: c.start)
-    return _widen(text, lo, chosen)
+    starts: list[int] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        i = bisect_left(starts, c.end)
+        if i and chosen[i - 1].end > c.start:
+            continue
+        chosen.insert(i, c)
+        starts.insert(i, c.start)
+    return chosen
 
 
 _DATED_KINDS = {"date", "weekday", "day", "holiday", "dom", "dayrange"}

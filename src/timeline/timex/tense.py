@@ -14,6 +14,7 @@ from typing import Literal
 
 from timeline.resources import load_toml
 from timeline.schema import Token
+from timeline.segment import MAX_SENTENCE_CHARS
 from timeline.syntax import Tree, base_lemma, feature
 from timeline.timex.values import Direction
 from timeline.timex.words import words
@@ -47,13 +48,19 @@ def _mark_ends(text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+def sentence_bounds(
+    text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS
+) -> tuple[int, int]:
+    """The sentence around text[start:end], at most `limit` characters to either side:
+    no real sentence is that long, and a text without full stops (a scraped table) is
+    read around each expression, not whole for each one."""
     # the last mark that ends by `start`: what scanning text[:start] would find last
     ends = _mark_ends(text)
     i = bisect_right(ends, start) - 1
-    lo = ends[i] if i >= 0 else 0
-    m2 = _SENTENCE_END.search(text, end)
-    return lo, (m2.start() + 1 if m2 else len(text))
+    lo = max(ends[i] if i >= 0 else 0, start - limit)
+    # the first mark after `end` ends it, or `limit` characters on
+    m2 = _SENTENCE_END.search(text, end, end + limit)
+    return lo, (m2.start() + 1 if m2 else min(len(text), end + limit))
 
 
 @lru_cache(maxsize=4096)
