@@ -33,8 +33,9 @@ from timeline.schema import Article, ArticleAnalysis, Entity, Token
 Analysis = tuple[Article, ArticleAnalysis]
 
 BATCH_SIZE = 32  # articles per `nlp.pipe` batch: the fastest of 1, 8, 32 and 128 on data/
-# The longest body of the development, real-news and data/ articles has 2,987
-# characters; one over three times that is read in pieces of at most this many.
+# The longest body of the development, real-news and data/ articles has 2,961
+# characters; a body over this many (more than three times that) is read in pieces
+# of at most this many.
 MAX_DOC_CHARS = 10_000
 # The characters of one `nlp.pipe` batch: about those of 32 articles of data/ or a
 # generated archive (47,000 and 50,000), five pieces of a long body.
