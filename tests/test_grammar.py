@@ -291,13 +291,13 @@ def test_a_contact_noun_predicated_of_a_pronoun_tells_the_contact_again() -> Non
 
 
 def test_a_demonstrative_contact_noun_without_parties_points_back() -> None:
-    # "In die gesprekken stemden Rutte en Tusk in": the talks already told
+    # "In dat overleg kregen Rutte en Tusk hun zin": the talks already told
     t = tree(
         [
             ("In", "in", "ADP", "case", 2, ""),
-            ("die", "die", "DET", "det", 2, ""),
-            ("gesprekken", "gesprek", "NOUN", "obl", 3, ""),
-            ("stemden", "instemmen", "VERB", "ROOT", 3, "Tense=Past|VerbForm=Fin"),
+            ("dat", "dat", "DET", "det", 2, ""),
+            ("overleg", "overleg", "NOUN", "obl", 3, ""),
+            ("kregen", "krijgen", "VERB", "ROOT", 3, "Tense=Past|VerbForm=Fin"),
             ("Rutte", "Rutte", "PROPN", "nsubj", 3, ""),
         ]
     )
@@ -414,15 +414,15 @@ def test_habits_and_states_are_out_of_scope() -> None:
         ]
     )
     assert out_of_scope(held, [held.tokens[2]], G) is None
-    # "Zij heeft naar eigen zeggen contact": the parse hangs the noun from the nominal
-    # infinitive "zeggen"; the state verb above it still holds it
+    # "Zij heeft naar haar weten contact": the parse hangs the noun from the nominal
+    # infinitive "weten"; the state verb above it still holds it
     said = tokens(
         [
             ("Zij", "zij", "PRON", "nsubj", 1, ""),
             ("heeft", "hebben", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"),
             ("naar", "naar", "ADP", "case", 4, ""),
-            ("eigen", "eigen", "ADJ", "amod", 4, ""),
-            ("zeggen", "zeggen", "VERB", "obl", 1, "VerbForm=Inf"),
+            ("haar", "haar", "PRON", "nmod:poss", 4, ""),
+            ("weten", "weten", "VERB", "obl", 1, "VerbForm=Inf"),
             ("contact", "contact", "NOUN", "nmod", 4, ""),
         ]
     )

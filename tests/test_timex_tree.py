@@ -197,20 +197,22 @@ def test_a_coordinated_weekday_keeps_its_clause() -> None:
 def test_a_month_name_on_a_verb_takes_its_direction() -> None:
     # in a June article: "Ze hadden in maart willen tekenen" is last March; "Ze
     # kwamen met een plan, nog voor eind maart" puts the deadline ahead
-    body = "Ze hadden de deal al in maart willen tekenen tijdens een bezoek."
+    body = "Ze hadden het akkoord al in maart willen tekenen op een top in Rome."
     rows = [
         ("ze", "PRON", "nsubj", 8, ""),
         ("hebben", "AUX", "aux", 8, PAST),
-        ("de", "DET", "det", 3, ""),
-        ("deal", "NOUN", "obj", 8, ""),
+        ("het", "DET", "det", 3, ""),
+        ("akkoord", "NOUN", "obj", 8, ""),
         ("al", "ADV", "advmod", 8, ""),
         ("in", "ADP", "case", 6, ""),
         ("maart", "PROPN", "obl", 8, ""),
         ("willen", "AUX", "aux", 8, "VerbForm=Inf"),
         ("tekenen", "VERB", "ROOT", 8, "VerbForm=Inf"),
-        ("tijdens", "ADP", "case", 11, ""),
+        ("op", "ADP", "case", 11, ""),
         ("een", "DET", "det", 11, ""),
-        ("bezoek.", "NOUN", "obl", 8, ""),
+        ("top", "NOUN", "obl", 8, ""),
+        ("in", "ADP", "case", 13, ""),
+        ("Rome.", "PROPN", "nmod", 11, ""),
     ]
     article = make_article(f"date 2025-06-10\n\n{body}", "a.txt")
     (t,) = [x for x in find_timexes(article, toks(body, rows, article.body_start))]

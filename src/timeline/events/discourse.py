@@ -422,7 +422,7 @@ def refer_to_known(
     words_at = ctx.tree.at(view.sentence.start + ctrig[0][0], view.sentence.start + ctrig[-1][1])
     # "Het was een positief gesprek": the predicate of a pronoun, the contact just told
     told = predicate_of_pronoun(ctx.tree, words_at)
-    # "In die gesprekken stemden Zelensky en Poetin in": a demonstrative noun with no
+    # "In dat overleg kregen Rutte en Tusk elk hun zin": a demonstrative noun with no
     # party of its own is the contact just told, whoever else the clause names
     shown = demonstrative_alone(ctx.tree, words_at, ctx.gram)
     if (((definite or told) and not named) or shown) and discourse.recent:

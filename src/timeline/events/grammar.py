@@ -154,7 +154,7 @@ def passing_contacts(
         if lemma(tree, case) not in g.passing_preps and not under_contact:
             continue
         det = next((c.text.lower() for c in tree.children(t) if c.dep in ("det", "nmod:poss")), "")
-        # "na telefoongesprekken met Poetin en een ontmoeting met Zelensky": each
+        # "na overleg met Scholz en een ontmoeting met Tusk": each
         # contact noun of a coordination is a contact of its own
         s, e = tree.span(t, skip=_conjunct_contacts(tree, t, g))
         s, e = max(s, case.start), min(e, end)
@@ -222,7 +222,7 @@ def out_of_scope(tree: Tree, triggers: Iterable[Token], g: Grammar) -> str | Non
     for t in triggers:
         head = tree.head(t)
         while head is not None and head.tag.startswith("WW|inf|nom"):
-            head = tree.head(head)  # "heeft naar eigen zeggen contact": past the nominal "zeggen"
+            head = tree.head(head)  # "heeft naar haar weten contact": past the nominal "weten"
         states = g.states.get(lemma(tree, t))
         if (
             states

@@ -538,7 +538,7 @@ def _plural(ctx: ArticleContext, view: SentenceView, ref: PassingRef) -> bool:
 
 
 def _not_yet(ctx: ArticleContext, start: int, end: int) -> tuple[EventStatus, str] | None:
-    """ "na een eventuele ontmoeting tussen A en B": a contact noun in passing that its
+    """ "na een eventueel overleg met Rutte": a contact noun in passing that its
     own modifier puts ahead (`grammar.modifier_status`)."""
     for t in ctx.tree.at(start, end):
         if t.pos == "NOUN" and contact_type(ctx.tree, t, ctx.gram) is not None:
