@@ -115,8 +115,8 @@ def redate_from_corpus(
         analyses[i] = date_and_events(
             articles[i], analyses[i].entities, kb, analysed.focus, analyses[i].tokens
         )
-    if not analysed.tokens:
-        analyses = [_without_tokens(a) for a in analyses]
+        if not analysed.tokens:
+            analyses[i] = _without_tokens(analyses[i])  # only these took their tokens back
     return replace(analysed, articles=articles, analyses=analyses, cache_warnings=warnings)
 
 

@@ -11,13 +11,12 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
-from timeline.resources import load_toml
 from timeline.schema import Article, Interval, Published, TimeExpression, Token
 from timeline.syntax import Tree, base_lemma
 from timeline.timex.narrow import narrow_published
 from timeline.timex.recognise import Mention, recognise, sentence_of
 from timeline.timex.resolve import Resolved, resolve
-from timeline.timex.tense import tree_direction
+from timeline.timex.tense import deadline_preps, tree_direction
 
 __all__ = ["find_timexes", "narrow_published", "resolve_mentions"]
 
@@ -218,7 +217,7 @@ def _on_verb(tree: Tree, m: Mention) -> bool:
     head = tree.head(root) if root is not None else None
     if root is None or head is None or head.pos not in ("VERB", "AUX"):
         return False
-    deadline = frozenset(load_toml("tense_cues.toml")["tree"]["deadline_preps"])
+    deadline = deadline_preps()
     return not any(c.dep == "case" and base_lemma(c) in deadline for c in tree.children(root))
 
 

@@ -212,6 +212,11 @@ def _not_yet(tree: Tree, t: Token) -> bool:
 
 
 @cache
+def deadline_preps() -> frozenset[str]:
+    return frozenset(load_toml("tense_cues.toml")["tree"]["deadline_preps"])
+
+
+@cache
 def light_verbs() -> frozenset[str]:
     return frozenset(load_toml("tense_cues.toml")["tree"]["light_verbs"])
 
